@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demo the synthetic demo study
  */
 @ConfigurationProperties("waymark")
-public record WaymarkProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Demo demo) {
+public record WaymarkProperties(
+        @DefaultValue("./data") Path dataDir, @DefaultValue Demo demo) {
 
     /**
      * @param enabled whether the synthetic demo study is loaded at first start

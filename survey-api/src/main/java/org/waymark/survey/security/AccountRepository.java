@@ -1,0 +1,42 @@
+package org.waymark.survey.security;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Researcher accounts. */
+@Repository
+class AccountRepository {
+
+    record Account(long id, String username, String passwordHash, boolean siteAdmin, boolean enabled) {}
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AccountRepository(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    Optional<Account> findByUsername(String username) {
+        return jdbc.sql("""
+                        SELECT id, username, password_hash, site_admin, enabled
+                        FROM researcher_account WHERE username = ?""").param(username).query(Account.class).optional();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM researcher_account")
+                .query(Long.class)
+                .single();
+    }
+
+    void insert(String username, String passwordHash, boolean siteAdmin) {
+        jdbc.sql("""
+                        INSERT INTO researcher_account (username, password_hash, site_admin, enabled, created_at)
+                        VALUES (?, ?, ?, TRUE, ?)""")
+                .params(username, passwordHash, siteAdmin, LocalDateTime.now(clock))
+                .update();
+    }
+}

@@ -1,0 +1,69 @@
+package org.waymark.survey.security;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * On the first start, with no accounts yet, creates the bootstrap account {@code admin}. Its password
+ * comes from the environment variable {@code WAYMARK_ADMIN_PASSWORD}, or is generated and printed once
+ * to the console (never to the log files).
+ */
+@Component
+class AdminBootstrap implements InitializingBean {
+
+    static final String ADMIN = "admin";
+    static final String PASSWORD_VARIABLE = "WAYMARK_ADMIN_PASSWORD";
+
+    private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwords;
+    private final Environment environment;
+    private final TransactionTemplate transaction;
+
+    AdminBootstrap(
+            AccountRepository accounts,
+            PasswordEncoder passwords,
+            Environment environment,
+            TransactionTemplate transaction) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.environment = environment;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        transaction.executeWithoutResult(status -> {
+            if (accounts.count() > 0) {
+                return;
+            }
+            String given = environment.getProperty(PASSWORD_VARIABLE);
+            boolean generated = given == null || given.isBlank();
+            String password = generated ? generatePassword() : given;
+            accounts.insert(ADMIN, passwords.encode(password), true);
+            if (generated) {
+                // Printed to the console, not logged, so it does not end up in log files kept elsewhere.
+                System.out.printf(
+                        "%n  Waymark created the account 'admin' with this one-time password:%n%n      %s%n%n"
+                                + "  It is shown only now. Set %s before the first start to choose it.%n%n",
+                        password, PASSWORD_VARIABLE);
+            } else {
+                log.info("Created the account 'admin' with the password from {}", PASSWORD_VARIABLE);
+            }
+        });
+    }
+
+    private static String generatePassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

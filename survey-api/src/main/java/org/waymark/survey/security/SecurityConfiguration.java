@@ -1,0 +1,61 @@
+package org.waymark.survey.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Published studies are public; everything else needs a researcher account, by
+ * HTTP Basic for now (the access-control issue adds roles per study, sessions and tokens). Anything
+ * not named here is denied.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ProblemDetailsAuthenticationHandlers handlers) throws Exception {
+        http.authorizeHttpRequests(
+                        requests -> requests.requestMatchers(HttpMethod.GET, "/api/studies", "/api/studies/*")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.GET, "/actuator/health", "/api/openapi", "/api/openapi/**")
+                                .permitAll()
+                                .requestMatchers("/error")
+                                .permitAll()
+                                .requestMatchers("/api/**")
+                                .authenticated()
+                                .anyRequest()
+                                .denyAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(handlers))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // A stateless API authenticated per request carries no cookie a forged request could ride on.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+        return http.build();
+    }
+
+    /** Argon2id at OWASP's minimum: 19 MiB of memory, 2 iterations, 1 lane. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+    }
+
+    @Bean
+    UserDetailsService researchers(AccountRepository accounts) {
+        return username -> accounts.findByUsername(username)
+                .map(account -> User.withUsername(account.username())
+                        .password(account.passwordHash())
+                        .disabled(!account.enabled())
+                        .roles(account.siteAdmin() ? new String[] {"RESEARCHER", "ADMIN"} : new String[] {"RESEARCHER"})
+                        .build())
+                .orElseThrow(() -> new UsernameNotFoundException("no such account"));
+    }
+}

@@ -1,0 +1,153 @@
+package org.waymark.survey.studies;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.waymark.survey.audit.AuditLog;
+import org.waymark.survey.studies.StudyRepository.StoredVersion;
+import org.waymark.survey.web.ApiProblemException;
+
+/**
+ * The life of a study definition: a draft is uploaded and may be replaced; publishing makes it
+ * immutable; any later change is a new version. Each response records the version it answered.
+ */
+@Service
+public class StudyService {
+
+    /** What an upload or a publication did. */
+    public record VersionResult(String id, int version, String status, boolean created) {}
+
+    private final StudyRepository studies;
+    private final DefinitionReader reader;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final Map<Long, ValidatedDefinition> publishedCache = new ConcurrentHashMap<>();
+
+    StudyService(StudyRepository studies, DefinitionReader reader, AuditLog audit, Clock clock) {
+        this.studies = studies;
+        this.reader = reader;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Uploads the first version of a new study as a draft. */
+    @Transactional
+    public VersionResult create(String json, String actor) {
+        ValidatedDefinition definition = reader.read(json);
+        if (definition.version() != 1) {
+            throw new InvalidDefinitionException(
+                    List.of(new DefinitionError("$.version", "must be 1 for a new study.")));
+        }
+        if (studies.exists(definition.id())) {
+            throw alreadyExists(definition.id());
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        try {
+            studies.insertStudy(definition.id(), definition.definition().synthetic(), now);
+        } catch (DuplicateKeyException e) {
+            throw alreadyExists(definition.id());
+        }
+        studies.insertVersion(definition, "draft", now);
+        audit.record(actor, "study.draft-uploaded", definition.id(), "version " + definition.version(), null);
+        return new VersionResult(definition.id(), definition.version(), "draft", true);
+    }
+
+    /**
+     * Uploads a new version of an existing study, or replaces the draft of a version not yet published.
+     */
+    @Transactional
+    public VersionResult uploadVersion(String studyId, String json, String actor) {
+        ValidatedDefinition definition = reader.read(json);
+        if (!definition.id().equals(studyId)) {
+            throw new InvalidDefinitionException(
+                    List.of(new DefinitionError("$.id", "must be '" + studyId + "', the study named in the address.")));
+        }
+        StoredVersion latest = studies.latestVersionForUpdate(studyId).orElseThrow(() -> notFound(studyId));
+        boolean draftOpen = latest.status().equals("draft");
+        int expected = draftOpen ? latest.version() : latest.version() + 1;
+        if (definition.version() != expected) {
+            String why = draftOpen
+                    ? "version " + expected + " is a draft that can still be changed; upload it as version " + expected
+                    : "version " + latest.version() + " is published and cannot change; a new version must be "
+                            + expected;
+            throw new InvalidDefinitionException(
+                    List.of(new DefinitionError("$.version", "must be " + expected + ": " + why + ".")));
+        }
+        if (draftOpen) {
+            studies.replaceDraft(definition);
+            audit.record(actor, "study.draft-replaced", studyId, "version " + expected, null);
+            return new VersionResult(studyId, expected, "draft", false);
+        }
+        studies.insertVersion(definition, "draft", LocalDateTime.now(clock));
+        audit.record(actor, "study.draft-uploaded", studyId, "version " + expected, null);
+        return new VersionResult(studyId, expected, "draft", true);
+    }
+
+    /** Publishes the study's draft version, which from then on never changes. */
+    @Transactional
+    public VersionResult publish(String studyId, String actor) {
+        StoredVersion latest = studies.latestVersionForUpdate(studyId).orElseThrow(() -> notFound(studyId));
+        if (!latest.status().equals("draft")) {
+            throw ApiProblemException.conflict("Version " + latest.version() + " of study '" + studyId
+                    + "' is already published. Upload a new version to change the study.");
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        studies.markPublished(latest.id(), now);
+        studies.setStatus(studyId, "published", now);
+        audit.record(actor, "study.published", studyId, "version " + latest.version(), null);
+        return new VersionResult(studyId, latest.version(), "published", false);
+    }
+
+    /** Closes a published study to new responses; its data stays for analysis. */
+    @Transactional
+    public VersionResult close(String studyId, String actor) {
+        StoredVersion published = studies.publishedVersion(studyId).orElseThrow(() -> notFound(studyId));
+        studies.setStatus(studyId, "closed", LocalDateTime.now(clock));
+        audit.record(actor, "study.closed", studyId, null, null);
+        return new VersionResult(studyId, published.version(), "closed", false);
+    }
+
+    public List<StudySummary> listPublished() {
+        return studies.listPublished();
+    }
+
+    /** The JSON of the study's current published version. */
+    public String publishedJson(String studyId) {
+        return studies.publishedVersion(studyId)
+                .map(StoredVersion::definitionJson)
+                .orElseThrow(() -> notFound(studyId));
+    }
+
+    /** Any version, draft included, for researchers. */
+    public String versionJson(String studyId, int version) {
+        return studies.version(studyId, version)
+                .map(StoredVersion::definitionJson)
+                .orElseThrow(
+                        () -> ApiProblemException.notFound("Study '" + studyId + "' has no version " + version + "."));
+    }
+
+    /** The current published definition, checked and compiled; cached, since published versions never change. */
+    public PublishedStudy published(String studyId) {
+        StoredVersion stored = studies.publishedVersion(studyId).orElseThrow(() -> notFound(studyId));
+        ValidatedDefinition definition =
+                publishedCache.computeIfAbsent(stored.id(), id -> reader.read(stored.definitionJson()));
+        return new PublishedStudy(stored.id(), definition);
+    }
+
+    /** A published definition and the database id of its version, which responses refer to. */
+    public record PublishedStudy(long versionId, ValidatedDefinition definition) {}
+
+    private static ApiProblemException notFound(String studyId) {
+        return ApiProblemException.notFound("There is no study '" + studyId + "'. GET /api/studies lists them.");
+    }
+
+    private static ApiProblemException alreadyExists(String studyId) {
+        return ApiProblemException.conflict("A study with the id '" + studyId + "' exists already. To change it,"
+                + " upload a new version with POST /api/studies/" + studyId + "/versions.");
+    }
+}

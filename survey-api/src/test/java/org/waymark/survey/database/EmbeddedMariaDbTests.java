@@ -1,0 +1,67 @@
+package org.waymark.survey.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The embedded server on its own: data survives a restart, and bad directories get a plain answer. */
+class EmbeddedMariaDbTests {
+
+    private static Path freshDirectory() throws Exception {
+        return Files.createDirectories(
+                Path.of("target", "embedded-test", UUID.randomUUID().toString()));
+    }
+
+    private static void execute(EmbeddedMariaDb server, String sql) throws Exception {
+        try (var connection = DriverManager.getConnection(server.jdbcUrl(), EmbeddedMariaDb.USER, "");
+                var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static String single(EmbeddedMariaDb server, String sql) throws Exception {
+        try (var connection = DriverManager.getConnection(server.jdbcUrl(), EmbeddedMariaDb.USER, "");
+                var statement = connection.createStatement();
+                var result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
+        }
+    }
+
+    @Test
+    void keepsItsDataAcrossARestart() throws Exception {
+        Path directory = freshDirectory();
+        try (EmbeddedMariaDb first = EmbeddedMariaDb.start(directory)) {
+            execute(first, "CREATE TABLE kept (note VARCHAR(20))");
+            execute(first, "INSERT INTO kept VALUES ('still here')");
+            assertThat(single(first, "SELECT @@character_set_server")).isEqualTo("utf8mb4");
+            assertThat(single(first, "SELECT @@bind_address")).isEqualTo("127.0.0.1");
+        }
+        try (EmbeddedMariaDb second = EmbeddedMariaDb.start(directory)) {
+            assertThat(single(second, "SELECT note FROM kept")).isEqualTo("still here");
+        }
+    }
+
+    @Test
+    void explainsADataDirectoryThatCannotBeCreated() throws Exception {
+        Path file = Files.writeString(freshDirectory().resolve("not-a-directory"), "x");
+        assertThatThrownBy(() -> EmbeddedMariaDb.start(file))
+                .isInstanceOf(EmbeddedDatabaseException.class)
+                .hasMessageContaining("could not create its data directory")
+                .hasMessageContaining("waymark.data-dir")
+                .hasMessageContaining("spring.datasource.url");
+    }
+
+    @Test
+    void refusesADataDirectoryInsideTheSystemTemporaryDirectory() {
+        Path temporary = Path.of(System.getProperty("java.io.tmpdir"), "waymark-data");
+        assertThatThrownBy(() -> EmbeddedMariaDb.start(temporary))
+                .isInstanceOf(EmbeddedDatabaseException.class)
+                .hasMessageContaining("temporary directory");
+    }
+}

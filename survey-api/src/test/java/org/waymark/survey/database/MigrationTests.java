@@ -1,0 +1,114 @@
+package org.waymark.survey.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.List;
+import javax.sql.DataSource;
+import liquibase.command.CommandScope;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.waymark.survey.WaymarkIntegrationTest;
+
+/** The changelogs, run by Liquibase itself against an empty database on the real MariaDB. */
+@WaymarkIntegrationTest
+class MigrationTests {
+
+    private static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
+    private static final String SCHEMA = "waymark_migration_check";
+    private static final List<String> TABLES = List.of(
+            "answer",
+            "audit_event",
+            "consent",
+            "index_cursor",
+            "index_outbox",
+            "participant",
+            "researcher_account",
+            "response",
+            "study",
+            "study_role",
+            "study_version");
+
+    @Autowired
+    EmbeddedMariaDb server;
+
+    @Autowired
+    DataSource applicationDataSource;
+
+    private JdbcClient admin;
+    private Connection connection;
+    private Database database;
+
+    @BeforeEach
+    void emptyDatabase() throws Exception {
+        admin = JdbcClient.create(applicationDataSource);
+        admin.sql("DROP DATABASE IF EXISTS " + SCHEMA).update();
+        admin.sql("CREATE DATABASE " + SCHEMA + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+                .update();
+        String url = "jdbc:mariadb://127.0.0.1:" + server.port() + "/" + SCHEMA;
+        connection = DriverManager.getConnection(url, EmbeddedMariaDb.USER, "");
+        database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+    }
+
+    @AfterEach
+    void dropIt() throws Exception {
+        connection.close();
+        admin.sql("DROP DATABASE IF EXISTS " + SCHEMA).update();
+    }
+
+    private void update() throws Exception {
+        new CommandScope("update")
+                .addArgumentValue("database", database)
+                .addArgumentValue("changelogFile", CHANGELOG)
+                .execute();
+    }
+
+    private void rollback(int count) throws Exception {
+        new CommandScope("rollbackCount")
+                .addArgumentValue("database", database)
+                .addArgumentValue("changelogFile", CHANGELOG)
+                .addArgumentValue("count", count)
+                .execute();
+    }
+
+    private List<String> tables() {
+        return JdbcClient.create(new SingleConnectionDataSource(connection, true))
+                .sql("""
+                        SELECT table_name FROM information_schema.tables
+                        WHERE table_schema = ? AND table_name NOT LIKE 'DATABASECHANGELOG%'
+                        ORDER BY table_name""")
+                .param(SCHEMA)
+                .query(String.class)
+                .list();
+    }
+
+    @Test
+    void createsEveryTableOnAnEmptyDatabase() throws Exception {
+        update();
+        assertThat(tables()).containsExactlyElementsOf(TABLES);
+    }
+
+    @Test
+    void rollsBackTheLatestChangesetAndAppliesItAgain() throws Exception {
+        update();
+        rollback(1);
+        assertThat(tables()).doesNotContain("audit_event").contains("index_outbox", "response");
+        update();
+        assertThat(tables()).containsExactlyElementsOf(TABLES);
+    }
+
+    @Test
+    void rollsBackEveryChangesetToAnEmptyDatabase() throws Exception {
+        update();
+        rollback(100);
+        assertThat(tables()).isEmpty();
+    }
+}

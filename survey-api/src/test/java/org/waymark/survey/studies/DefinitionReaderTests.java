@@ -1,0 +1,270 @@
+package org.waymark.survey.studies;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DefinitionReaderTests {
+
+    private static List<DefinitionError> errorsOf(String json) {
+        try {
+            TestDefinitions.reader().read(json);
+        } catch (InvalidDefinitionException e) {
+            return e.errors();
+        }
+        throw new AssertionError("the definition was accepted");
+    }
+
+    private static List<DefinitionError> errorsOf(TestDefinitions definition) {
+        return errorsOf(definition.json());
+    }
+
+    @Test
+    void readsTheBundledCpaRecoveryStudy() {
+        String json = BundledStudies.cpaRecoveryJson();
+        List<DefinitionError> errors;
+        try {
+            ValidatedDefinition definition = TestDefinitions.reader().read(json);
+            assertThat(definition.id()).isEqualTo("cpa-recovery");
+            assertThat(definition.definition().synthetic()).isFalse();
+            assertThat(definition.groupings())
+                    .extracting(GroupingRule::id)
+                    .contains("community", "gender", "compulsory", "detention_history");
+            assertThat(definition.question("detained_sections")).isPresent();
+            errors = List.of();
+        } catch (InvalidDefinitionException e) {
+            errors = e.errors();
+        }
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void readsTheMinimalTestStudy() {
+        ValidatedDefinition definition = TestDefinitions.minimal().read();
+        assertThat(definition.id()).isEqualTo("test-study");
+        assertThat(definition.sha256()).hasSize(64);
+    }
+
+    @Test
+    void rejectsMalformedJsonWithItsPosition() {
+        assertThat(errorsOf("{\"id\": \"x\",\n \"version\": }"))
+                .singleElement()
+                .satisfies(
+                        error -> assertThat(error.message()).contains("line 2").contains("not valid JSON"));
+    }
+
+    @Test
+    void rejectsAnEmptyBody() {
+        assertThat(errorsOf(""))
+                .singleElement()
+                .extracting(DefinitionError::path)
+                .isEqualTo("$");
+    }
+
+    @Test
+    void rejectsUnknownFieldsWithTheirPath() {
+        var definition = TestDefinitions.minimal().with(root -> {});
+        definition.question(1, 0).put("colour", "blue");
+        assertThat(errorsOf(definition))
+                .containsExactly(new DefinitionError(
+                        "$.sections[1].questions[0].colour",
+                        "'colour' is not a field of the study-definition format here."
+                                + " Check its spelling against docs/study-definition.md."));
+    }
+
+    @Test
+    void rejectsAnUnknownQuestionType() {
+        var definition = TestDefinitions.minimal();
+        definition.question(0, 1).put("type", "slider");
+        assertThat(errorsOf(definition)).singleElement().satisfies(error -> {
+            assertThat(error.path()).isEqualTo("$.sections[0].questions[1].type");
+            assertThat(error.message()).contains("'single'", "'multi'", "'scale'", "'text'");
+        });
+    }
+
+    @Test
+    void rejectsAVersionGivenAsText() {
+        var definition = TestDefinitions.minimal().with(root -> root.put("version", "1"));
+        assertThat(errorsOf(definition)).containsExactly(new DefinitionError("$.version", "must be a whole number."));
+    }
+
+    @Test
+    void rejectsDuplicateKeys() {
+        assertThat(errorsOf("{\"id\": \"a-study\", \"id\": \"b-study\"}"))
+                .singleElement()
+                .satisfies(error -> assertThat(error.message()).contains("appears twice"));
+    }
+
+    @Test
+    void reportsEveryMissingOrMalformedFieldAtOnce() {
+        var definition = TestDefinitions.minimal().with(root -> {
+            root.put("id", "Not An Id");
+            root.remove("title");
+        });
+        definition.question(1, 1).put("text", "");
+        definition.question(0, 0).put("id", "9lives");
+        assertThat(errorsOf(definition))
+                .extracting(DefinitionError::path)
+                .containsExactly("$.id", "$.sections[0].questions[0].id", "$.sections[1].questions[1].text", "$.title");
+    }
+
+    @Test
+    void rejectsARepeatedQuestionId() {
+        var definition = TestDefinitions.minimal();
+        definition.question(1, 3).put("id", "ethnicity");
+        assertThat(errorsOf(definition))
+                .contains(new DefinitionError(
+                        "$.sections[1].questions[3].id",
+                        "repeats the question id 'ethnicity', first used at $.sections[0].questions[1]."));
+    }
+
+    @Test
+    void rejectsAChoiceQuestionWithoutOptions() {
+        var definition = TestDefinitions.minimal();
+        definition.question(0, 1).remove("options");
+        assertThat(errorsOf(definition))
+                .contains(new DefinitionError(
+                        "$.sections[0].questions[1].options", "a single question needs at least 2 option(s)."));
+    }
+
+    @Test
+    void rejectsOptionsOnATextQuestion() {
+        var definition = TestDefinitions.minimal();
+        definition
+                .question(1, 3)
+                .putArray("options")
+                .addObject()
+                .put("code", "a")
+                .put("label", "A");
+        assertThat(errorsOf(definition))
+                .containsExactly(new DefinitionError(
+                        "$.sections[1].questions[3].options", "only single, multi and scale questions have options."));
+    }
+
+    @Test
+    void rejectsTheReservedPreferNotToSayCode() {
+        var definition = TestDefinitions.minimal();
+        ((tools.jackson.databind.node.ObjectNode)
+                        definition.question(0, 1).get("options").get(2))
+                .put("code", "prefer_not_to_say");
+        assertThat(errorsOf(definition))
+                .singleElement()
+                .extracting(DefinitionError::path)
+                .isEqualTo("$.sections[0].questions[1].options[2].code");
+    }
+
+    @Test
+    void rejectsAConditionOnAQuestionThatDoesNotExist() {
+        var definition = TestDefinitions.minimal();
+        definition.question(1, 1).put("showIf", "was_detained == 'yes'");
+        assertThat(errorsOf(definition)).singleElement().satisfies(error -> {
+            assertThat(error.path()).isEqualTo("$.sections[1].questions[1].showIf");
+            assertThat(error.message()).contains("'was_detained'").contains("earlier questions");
+        });
+    }
+
+    @Test
+    void rejectsAConditionOnALaterQuestion() {
+        var definition = TestDefinitions.minimal();
+        definition.question(1, 0).put("showIf", "answered(recovery_meaning)");
+        assertThat(errorsOf(definition))
+                .singleElement()
+                .extracting(DefinitionError::path)
+                .isEqualTo("$.sections[1].questions[0].showIf");
+    }
+
+    @Test
+    void rejectsAConditionWithAnUnknownOptionCode() {
+        var definition = TestDefinitions.minimal();
+        definition.question(1, 1).put("showIf", "ever_detained == 'maybe'");
+        assertThat(errorsOf(definition))
+                .containsExactly(new DefinitionError(
+                        "$.sections[1].questions[1].showIf", "'maybe' is not an option of question 'ever_detained'."));
+    }
+
+    @Test
+    void rejectsAConditionWithBadSyntax() {
+        var definition = TestDefinitions.minimal();
+        definition.question(1, 1).put("showIf", "ever_detained = 'yes'");
+        assertThat(errorsOf(definition)).singleElement().satisfies(error -> {
+            assertThat(error.path()).isEqualTo("$.sections[1].questions[1].showIf");
+            assertThat(error.message()).contains("character 15");
+        });
+    }
+
+    @Test
+    void rejectsAnEligibilityRuleOnAMissingQuestionOrCode() {
+        var definition = TestDefinitions.minimal().with(root -> {
+            var rules = root.withArray("eligibility");
+            rules.addObject()
+                    .put("question", "lives_in_london")
+                    .put("message", "x")
+                    .putArray("accept")
+                    .add("yes");
+            rules.addObject()
+                    .put("question", "adult")
+                    .put("message", "x")
+                    .putArray("accept")
+                    .add("probably");
+        });
+        assertThat(errorsOf(definition))
+                .containsExactly(
+                        new DefinitionError(
+                                "$.eligibility[1].question",
+                                "refers to a question that does not exist: 'lives_in_london'."),
+                        new DefinitionError(
+                                "$.eligibility[2].accept", "'probably' is not an option of question 'adult'."));
+    }
+
+    @Test
+    void rejectsAGroupingFromAMissingQuestionOrWithUnknownCodes() {
+        var definition = TestDefinitions.minimal().with(root -> {
+            var groupings = root.withArray("groupings");
+            ((tools.jackson.databind.node.ObjectNode) groupings.get(0)).put("from", "race");
+            ((tools.jackson.databind.node.ArrayNode) groupings.get(3).get("groups"))
+                    .addObject()
+                    .put("id", "odd")
+                    .put("label", "Odd")
+                    .putArray("codes")
+                    .add("x");
+        });
+        assertThat(errorsOf(definition))
+                .containsExactly(
+                        new DefinitionError("$.groupings[0].from", "refers to a question that does not exist: 'race'."),
+                        new DefinitionError(
+                                "$.groupings[3].groups[2].codes", "codes need the grouping's 'from' question."));
+    }
+
+    @Test
+    void rejectsAConsentWithoutARequiredStatement() {
+        var definition = TestDefinitions.minimal()
+                .with(root -> ((tools.jackson.databind.node.ObjectNode)
+                                root.get("consent").get("statements").get(0))
+                        .put("required", false));
+        assertThat(errorsOf(definition))
+                .containsExactly(new DefinitionError(
+                        "$.consent.statements",
+                        "must include at least one required statement (agreeing to take part)."));
+    }
+
+    @Test
+    void rejectsNumberSettingsOnOtherTypes() {
+        var definition = TestDefinitions.minimal();
+        definition.question(1, 3).put("min", 1).put("maxLength", 50_000);
+        assertThat(errorsOf(definition))
+                .containsExactlyInAnyOrder(
+                        new DefinitionError("$.sections[1].questions[3].maxLength", "must be between 1 and 20000."),
+                        new DefinitionError(
+                                "$.sections[1].questions[3]", "only number questions have min, max or integer."));
+    }
+
+    @Test
+    void refusesADefinitionOverTheSizeLimit() {
+        String huge = "{\"title\": \"" + "x".repeat(DefinitionReader.MAX_DEFINITION_CHARS) + "\"}";
+        assertThatThrownBy(() -> TestDefinitions.reader().read(huge))
+                .isInstanceOf(InvalidDefinitionException.class)
+                .hasMessageContaining("1 problem");
+    }
+}
