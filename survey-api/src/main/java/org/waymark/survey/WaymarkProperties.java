@@ -1,5 +1,7 @@
 package org.waymark.survey;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -21,6 +23,6 @@ public record WaymarkProperties(
      */
     public record Demo(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("300") int participants,
+            @Min(0) @Max(100_000) @DefaultValue("300") int participants,
             @DefaultValue("20131102") long seed) {}
 }

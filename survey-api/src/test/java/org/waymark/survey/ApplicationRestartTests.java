@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Two starts of the whole application on one data directory: the second finds everything the first left. */
+@ExtendWith(OutputCaptureExtension.class)
 class ApplicationRestartTests {
 
     private static ConfigurableApplicationContext start(Path dataDir) {
@@ -24,7 +28,7 @@ class ApplicationRestartTests {
     }
 
     @Test
-    void keepsStudiesResponsesAndAccountsAcrossARestart() {
+    void keepsStudiesResponsesAndAccountsAcrossARestart(CapturedOutput output) {
         Path dataDir = Path.of("target", "restart-test", UUID.randomUUID().toString());
         String definition = org.waymark.survey.studies.TestDefinitions.minimal()
                 .with(root -> root.put("id", "restart-study"))
@@ -52,6 +56,12 @@ class ApplicationRestartTests {
                     .isEqualTo(1);
             var draft = api.asAdmin().get("/api/studies/restart-study/versions/1");
             assertThat(draft.status()).as("the account and the draft survived").isEqualTo(200);
+
+            var answers = jdbc.sql("SELECT value FROM answer WHERE kind = 'text'")
+                    .query(String.class)
+                    .list();
+            assertThat(answers).isNotEmpty();
+            assertThat(answers).allSatisfy(text -> assertThat(output.getAll()).doesNotContain(text));
         }
     }
 }

@@ -42,7 +42,7 @@ class DurabilityCheck implements InitializingBean {
         log.warn("{} Under the production profile Waymark would refuse to start.", problem);
     }
 
-    static final class UnsafeDatabaseSettingException extends IllegalStateException {
+    static final class UnsafeDatabaseSettingException extends DatabaseUnusableException {
         private static final long serialVersionUID = 1L;
 
         UnsafeDatabaseSettingException(String message) {

@@ -3,14 +3,12 @@ package org.waymark.survey.database;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns a failed start of the embedded database into a plain message instead of a stack trace. */
-class StartupFailureAnalyzer extends AbstractFailureAnalyzer<EmbeddedDatabaseException> {
+/** Turns a database Waymark cannot use into a plain message at start-up instead of a stack trace. */
+class StartupFailureAnalyzer extends AbstractFailureAnalyzer<DatabaseUnusableException> {
 
     @Override
-    protected FailureAnalysis analyze(Throwable rootFailure, EmbeddedDatabaseException cause) {
+    protected FailureAnalysis analyze(Throwable rootFailure, DatabaseUnusableException cause) {
         return new FailureAnalysis(
-                cause.getMessage(),
-                "See docs/configuration.md (waymark.data-dir) and docs/external-mariadb.md.",
-                cause);
+                cause.getMessage(), "See docs/configuration.md and docs/external-mariadb.md.", cause);
     }
 }

@@ -1,14 +1,10 @@
 package org.waymark.survey.demo;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.waymark.survey.responses.ResponseStore;
 import org.waymark.survey.studies.BundledStudies;
-import org.waymark.survey.studies.StudyService;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -25,45 +21,36 @@ public class DemoStudy {
     private static final Logger log = LoggerFactory.getLogger(DemoStudy.class);
 
     private final BundledStudies bundled;
-    private final StudyService studies;
     private final ResponseStore responses;
-    private final TransactionTemplate transaction;
     private final JsonMapper json;
 
-    DemoStudy(
-            BundledStudies bundled,
-            StudyService studies,
-            ResponseStore responses,
-            TransactionTemplate transaction,
-            JsonMapper json) {
+    DemoStudy(BundledStudies bundled, ResponseStore responses, JsonMapper json) {
         this.bundled = bundled;
-        this.studies = studies;
         this.responses = responses;
-        this.transaction = transaction;
         this.json = json;
     }
 
     /** Loads the demo study with its synthetic participants, unless it exists already. */
     public void loadOnce(int participants, long seed) {
-        if (!bundled.loadOnce(ID, definitionJson())) {
-            return;
+        boolean loaded = bundled.loadOnce(ID, definitionJson(), published -> {
+            var generator = new SyntheticParticipants(published.definition(), TextFragments.load(json), seed);
+            String consentVersion =
+                    published.definition().definition().consent().version();
+            for (int i = 0; i < participants; i++) {
+                SyntheticParticipants.Participant participant = generator.next();
+                responses.insertSubmitted(new ResponseStore.Submission(
+                        ID,
+                        published.versionId(),
+                        participant.answers(),
+                        consentVersion,
+                        participant.statementsAgreed(),
+                        "synthetic",
+                        participant.submittedAt()));
+            }
+        });
+        if (loaded) {
+            log.info("Loaded the demo study '{}' with {} SYNTHETIC participants", ID, participants);
         }
-        var published = studies.published(ID);
-        var generator = new SyntheticParticipants(published.definition(), TextFragments.load(json), seed);
-        List<ResponseStore.Submission> submissions = new ArrayList<>(participants);
-        for (int i = 0; i < participants; i++) {
-            SyntheticParticipants.Participant participant = generator.next();
-            submissions.add(new ResponseStore.Submission(
-                    ID,
-                    published.versionId(),
-                    participant.answers(),
-                    published.definition().definition().consent().version(),
-                    participant.statementsAgreed(),
-                    "synthetic",
-                    participant.submittedAt()));
-        }
-        transaction.executeWithoutResult(status -> submissions.forEach(responses::insertSubmitted));
-        log.info("Loaded the demo study '{}' with {} SYNTHETIC participants", ID, participants);
     }
 
     /** The CPA &amp; Recovery definition, renamed and labelled as synthetic. */

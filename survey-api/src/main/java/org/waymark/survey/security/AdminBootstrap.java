@@ -43,6 +43,9 @@ class AdminBootstrap implements InitializingBean {
     public void afterPropertiesSet() {
         transaction.executeWithoutResult(status -> {
             if (accounts.count() > 0) {
+                if (environment.getProperty(PASSWORD_VARIABLE) != null) {
+                    log.info("{} is ignored: accounts exist already", PASSWORD_VARIABLE);
+                }
                 return;
             }
             String given = environment.getProperty(PASSWORD_VARIABLE);
@@ -52,8 +55,8 @@ class AdminBootstrap implements InitializingBean {
             if (generated) {
                 // Printed to the console, not logged, so it does not end up in log files kept elsewhere.
                 System.out.printf(
-                        "%n  Waymark created the account 'admin' with this one-time password:%n%n      %s%n%n"
-                                + "  It is shown only now. Set %s before the first start to choose it.%n%n",
+                        "%n  Waymark created the account 'admin' with this password, shown only this once:%n%n      %s%n%n"
+                                + "  Keep it safe. To choose it yourself, set %s before the first start.%n%n",
                         password, PASSWORD_VARIABLE);
             } else {
                 log.info("Created the account 'admin' with the password from {}", PASSWORD_VARIABLE);

@@ -25,7 +25,12 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(
                         requests -> requests.requestMatchers(HttpMethod.GET, "/api/studies", "/api/studies/*")
                                 .permitAll()
-                                .requestMatchers(HttpMethod.GET, "/actuator/health", "/api/openapi", "/api/openapi/**")
+                                .requestMatchers(
+                                        HttpMethod.GET,
+                                        "/actuator/health",
+                                        "/api/openapi",
+                                        "/api/openapi.yaml",
+                                        "/api/openapi/**")
                                 .permitAll()
                                 .requestMatchers("/error")
                                 .permitAll()

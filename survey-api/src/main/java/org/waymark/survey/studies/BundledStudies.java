@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.waymark.survey.web.ApiProblemException;
 
 /** The studies Waymark ships with, loaded and published at first start. Loading again does nothing. */
@@ -20,10 +23,12 @@ public class BundledStudies {
 
     private final StudyService studies;
     private final StudyRepository repository;
+    private final TransactionTemplate transaction;
 
-    BundledStudies(StudyService studies, StudyRepository repository) {
+    BundledStudies(StudyService studies, StudyRepository repository, TransactionTemplate transaction) {
         this.studies = studies;
         this.repository = repository;
+        this.transaction = transaction;
     }
 
     /** The CPA &amp; Recovery study definition as shipped. */
@@ -37,17 +42,32 @@ public class BundledStudies {
 
     /** Creates and publishes a study unless it exists; true if this call created it. */
     public boolean loadOnce(String studyId, String json) {
-        if (repository.exists(studyId)) {
-            return false;
-        }
+        return loadOnce(studyId, json, published -> {});
+    }
+
+    /**
+     * Creates and publishes a study unless it exists, then hands it to {@code alsoStore}, all in one
+     * transaction: a crash part-way leaves nothing, so the next start loads it again whole.
+     */
+    public boolean loadOnce(String studyId, String json, Consumer<StudyService.PublishedStudy> alsoStore) {
+        boolean loaded;
         try {
-            studies.create(json, "system");
-            studies.publish(studyId, "system");
-        } catch (ApiProblemException e) {
-            // Another Waymark instance sharing the database loaded it first.
+            loaded = Boolean.TRUE.equals(transaction.execute(status -> {
+                if (repository.exists(studyId)) {
+                    return false;
+                }
+                studies.create(json, "system");
+                studies.publish(studyId, "system");
+                alsoStore.accept(studies.published(studyId));
+                return true;
+            }));
+        } catch (ApiProblemException | DataIntegrityViolationException e) {
+            // Another Waymark instance sharing the database loaded it at the same moment.
             return false;
         }
-        log.info("Loaded the study '{}'", studyId);
-        return true;
+        if (loaded) {
+            log.info("Loaded the study '{}'", studyId);
+        }
+        return loaded;
     }
 }

@@ -86,6 +86,9 @@ final class SemanticValidator {
                 showIf.put(question.id(), condition);
             }
         }
+        if (ConditionParser.RESERVED_WORDS.contains(question.id())) {
+            error(path + ".id", "'" + question.id() + "' is a word of the condition language; choose another id.");
+        }
         if (questions.containsKey(question.id())) {
             error(
                     path + ".id",

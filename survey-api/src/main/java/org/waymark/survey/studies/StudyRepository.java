@@ -27,6 +27,13 @@ public class StudyRepository {
                 > 0;
     }
 
+    String status(String studyId) {
+        return jdbc.sql("SELECT status FROM study WHERE id = ?")
+                .param(studyId)
+                .query(String.class)
+                .single();
+    }
+
     void insertStudy(String studyId, boolean synthetic, LocalDateTime now) {
         jdbc.sql("INSERT INTO study (id, status, synthetic, created_at, updated_at) VALUES (?, 'draft', ?, ?, ?)")
                 .params(studyId, synthetic, now, now)

@@ -88,7 +88,10 @@ public class StudyService {
         return new VersionResult(studyId, expected, "draft", true);
     }
 
-    /** Publishes the study's draft version, which from then on never changes. */
+    /**
+     * Publishes the study's draft version, which from then on never changes. Publishing a new version
+     * of a closed study opens it again.
+     */
     @Transactional
     public VersionResult publish(String studyId, String actor) {
         StoredVersion latest = studies.latestVersionForUpdate(studyId).orElseThrow(() -> notFound(studyId));
@@ -106,7 +109,15 @@ public class StudyService {
     /** Closes a published study to new responses; its data stays for analysis. */
     @Transactional
     public VersionResult close(String studyId, String actor) {
-        StoredVersion published = studies.publishedVersion(studyId).orElseThrow(() -> notFound(studyId));
+        if (!studies.exists(studyId)) {
+            throw notFound(studyId);
+        }
+        StoredVersion published = studies.publishedVersion(studyId)
+                .orElseThrow(() -> ApiProblemException.conflict(
+                        "Study '" + studyId + "' has never been published, so there is nothing to close."));
+        if (studies.status(studyId).equals("closed")) {
+            throw ApiProblemException.conflict("Study '" + studyId + "' is closed already.");
+        }
         studies.setStatus(studyId, "closed", LocalDateTime.now(clock));
         audit.record(actor, "study.closed", studyId, null, null);
         return new VersionResult(studyId, published.version(), "closed", false);

@@ -3,7 +3,7 @@ package org.waymark.survey.studies;
 /**
  * A study as listed by the API.
  *
- * @param version the current published version, or the draft's for a study not yet published
+ * @param version the current published version
  * @param status {@code draft}, {@code published} or {@code closed}
  * @param synthetic true for demo studies that hold synthetic data only
  */

@@ -43,6 +43,14 @@ class DurabilityCheckTests {
     }
 
     @Test
+    void explainsTheRefusalWithoutAStackTrace() {
+        var refusal = new org.springframework.beans.factory.BeanCreationException(
+                "durabilityCheck", new DurabilityCheck.UnsafeDatabaseSettingException("Set it to 1."));
+        var analysis = new StartupFailureAnalyzer().analyze(refusal);
+        org.assertj.core.api.Assertions.assertThat(analysis.getDescription()).isEqualTo("Set it to 1.");
+    }
+
+    @Test
     void onlyWarnsOutsideProduction() {
         jdbc.sql("SET GLOBAL innodb_flush_log_at_trx_commit = 0").update();
         assertThatCode(() -> new DurabilityCheck(jdbc, profile("default")).afterPropertiesSet())

@@ -121,6 +121,16 @@ class DefinitionReaderTests {
     }
 
     @Test
+    void rejectsAQuestionIdThatIsAWordOfTheConditionLanguage() {
+        var definition = TestDefinitions.minimal();
+        definition.question(1, 3).put("id", "answered");
+        assertThat(errorsOf(definition))
+                .containsExactly(new DefinitionError(
+                        "$.sections[1].questions[3].id",
+                        "'answered' is a word of the condition language; choose another id."));
+    }
+
+    @Test
     void rejectsAChoiceQuestionWithoutOptions() {
         var definition = TestDefinitions.minimal();
         definition.question(0, 1).remove("options");

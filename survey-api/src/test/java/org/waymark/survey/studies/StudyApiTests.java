@@ -196,6 +196,22 @@ class StudyApiTests {
         assertThat(reply.json().get("errors").get(0).get("path").asString()).isEqualTo("$.id");
     }
 
+    @Test
+    void closesAPublishedStudyOnce() {
+        TestDefinitions definition = newStudy();
+        String id = id(definition);
+        admin.post("/api/studies", definition.json());
+        var draftOnly = admin.post("/api/studies/" + id + "/close", "");
+        assertThat(draftOnly.status()).isEqualTo(409);
+        assertThat(draftOnly.json().get("detail").asString()).contains("never been published");
+        admin.post("/api/studies/" + id + "/publish", "");
+        var closed = admin.post("/api/studies/" + id + "/close", "");
+        assertThat(closed.status()).isEqualTo(200);
+        assertThat(closed.json().get("status").asString()).isEqualTo("closed");
+        assertThat(admin.post("/api/studies/" + id + "/close", "").status()).isEqualTo(409);
+        assertThat(admin.post("/api/studies/no-such-study/close", "").status()).isEqualTo(404);
+    }
+
     private static JsonNode find(JsonNode studies, String id) {
         return studies.valueStream()
                 .filter(study -> study.get("id").asString().equals(id))

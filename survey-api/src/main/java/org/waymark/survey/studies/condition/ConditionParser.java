@@ -18,6 +18,9 @@ public final class ConditionParser {
     public static final int MAX_LENGTH = 1000;
     public static final int MAX_DEPTH = 32;
 
+    /** Words of the language, which cannot be question ids. */
+    public static final Set<String> RESERVED_WORDS = Set.of("and", "or", "not", "in", "answered");
+
     private final List<Token> tokens;
     private int position;
     private int depth;
