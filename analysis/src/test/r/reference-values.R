@@ -1,0 +1,96 @@
+# Reference values for the Waymark analysis tests.
+#
+# Run from the repository root with base R 4.x (no packages needed):
+#   Rscript analysis/src/test/r/reference-values.R > analysis/src/test/resources/reference-values.csv
+#
+# Each line is key,value,R expression. A vector result gives one line per element, with
+# the element's 1-based position appended to the key. The Java tests read the CSV, so CI
+# does not need R; the expression column says exactly where every number came from.
+
+ref <- function(key, expr) {
+  value <- eval(parse(text = expr), envir = globalenv())
+  value <- as.vector(value)
+  keys <- if (length(value) == 1) key else paste0(key, "_", seq_along(value))
+  for (i in seq_along(value)) {
+    cat(keys[i], ",", trimws(formatC(value[i], digits = 17, format = "g")), ",\"", gsub("\"", "'", expr), "\"\n", sep = "")
+  }
+}
+
+cat("key,value,source\n")
+cat("r_version,", getRversion()$major, ".", getRversion()$minor, ",\"R.version.string: ", R.version.string, "\"\n", sep = "")
+
+# Wilson score intervals: prop.test without continuity correction.
+ref("wilson_48_81", "prop.test(48, 81, correct = FALSE)$conf.int")
+ref("wilson_23_40", "prop.test(23, 40, correct = FALSE)$conf.int")
+ref("wilson_0_10", "prop.test(0, 10, correct = FALSE)$conf.int")
+ref("wilson_10_10", "prop.test(10, 10, correct = FALSE)$conf.int")
+ref("wilson_1_3", "prop.test(1, 3, correct = FALSE)$conf.int")
+
+# Pearson chi-square without continuity correction, with adjusted standardised residuals.
+# Matrices are written out in each expression so that every line stands on its own.
+chi <- c(chi_2x3 = "matrix(c(20, 15, 10, 25, 30, 18), nrow = 2)",
+         chi_3x3 = "matrix(c(25, 12, 18, 14, 22, 9, 11, 16, 30), nrow = 3)",
+         chi_2x2 = "matrix(c(30, 10, 20, 25), nrow = 2)")
+for (name in names(chi)) {
+  m <- chi[[name]]
+  ref(paste0(name, "_statistic"), paste0("chisq.test(", m, ", correct = FALSE)$statistic"))
+  ref(paste0(name, "_df"), paste0("chisq.test(", m, ", correct = FALSE)$parameter"))
+  ref(paste0(name, "_p"), paste0("chisq.test(", m, ", correct = FALSE)$p.value"))
+  # Column-major order, as R stores a matrix.
+  ref(paste0(name, "_stdres"), paste0("chisq.test(", m, ", correct = FALSE)$stdres"))
+  ref(paste0(name, "_cramers_v"), paste0("sqrt(chisq.test(", m, ", correct = FALSE)$statistic / (sum(", m,
+                                         ") * (min(dim(", m, ")) - 1)))"))
+}
+
+# Odds ratio with a Wald interval on the log scale (no base R function: the formula, evaluated in R).
+ref("or_2x2", "(30 * 25) / (20 * 10)")
+ref("or_2x2_ci", "exp(log((30 * 25) / (20 * 10)) + c(-1, 1) * qnorm(0.975) * sqrt(1/30 + 1/20 + 1/10 + 1/25))")
+# With a zero cell: Haldane-Anscombe, add 0.5 to every cell.
+ref("or_zero", "(5.5 * 3.5) / (0.5 * 4.5)")
+ref("or_zero_ci", "exp(log((5.5 * 3.5) / (0.5 * 4.5)) + c(-1, 1) * qnorm(0.975) * sqrt(1/5.5 + 1/0.5 + 1/4.5 + 1/3.5))")
+
+# Fisher's exact test, 2x2 and r x c (R's network algorithm, exact).
+fisher <- c(fisher_2x2_a = "matrix(c(3, 1, 1, 3), nrow = 2)",
+            fisher_2x2_b = "matrix(c(10, 2, 3, 15), nrow = 2)",
+            fisher_2x2_c = "matrix(c(5, 0, 4, 3), nrow = 2)",
+            # The observed table ties in probability with another: R counts both.
+            fisher_2x2_tie = "matrix(c(1, 1, 6, 2), nrow = 2)",
+            fisher_3x3 = "matrix(c(3, 1, 2, 0, 4, 1, 2, 2, 5), nrow = 3)",
+            fisher_2x4 = "matrix(c(5, 1, 2, 6, 0, 4, 3, 3), nrow = 2)",
+            fisher_3x4 = "matrix(c(4, 0, 2, 1, 5, 1, 3, 2, 6, 0, 1, 4), nrow = 3)",
+            fisher_4x5 = "matrix(c(6, 2, 1, 0, 3, 4, 2, 1, 2, 2, 5, 1, 1, 0, 2, 4, 3, 1, 2, 6), nrow = 4)")
+for (name in names(fisher)) {
+  ref(paste0(name, "_p"), paste0("fisher.test(", fisher[[name]], ")$p.value"))
+}
+# Monte Carlo, for the record only: Java draws a different random stream, so the tests compare
+# their own simulation with the exact value statistically rather than with this number.
+ref("fisher_4x5_simulated_p", paste0("{set.seed(20111); fisher.test(", fisher[["fisher_4x5"]],
+                                     ", simulate.p.value = TRUE, B = 10000)$p.value}"))
+
+# Ordered scales: samples expanded from count tables (scale positions 1..5).
+mw <- "rep(1:5, c(10, 12, 8, 5, 3)), rep(1:5, c(4, 6, 10, 9, 11))"
+mw_small <- "rep(1:4, c(2, 1, 0, 1)), rep(1:4, c(0, 1, 2, 3))"
+ref("mw_w", paste0("wilcox.test(", mw, ", correct = TRUE, exact = FALSE)$statistic"))
+ref("mw_p", paste0("wilcox.test(", mw, ", correct = TRUE, exact = FALSE)$p.value"))
+ref("mw_r", paste0("2 * wilcox.test(", mw, ", correct = TRUE, exact = FALSE)$statistic / (38 * 40) - 1"))
+ref("mw_small_w", paste0("wilcox.test(", mw_small, ", correct = TRUE, exact = FALSE)$statistic"))
+ref("mw_small_p", paste0("wilcox.test(", mw_small, ", correct = TRUE, exact = FALSE)$p.value"))
+
+kw <- "list(rep(1:5, c(10, 12, 8, 5, 3)), rep(1:5, c(4, 6, 10, 9, 11)), rep(1:5, c(7, 7, 7, 3, 2)))"
+kw_small <- "list(rep(1:3, c(2, 1, 0)), rep(1:3, c(0, 2, 1)), rep(1:3, c(1, 1, 2)))"
+ref("kw_statistic", paste0("kruskal.test(", kw, ")$statistic"))
+ref("kw_df", paste0("kruskal.test(", kw, ")$parameter"))
+ref("kw_p", paste0("kruskal.test(", kw, ")$p.value"))
+ref("kw_epsilon_squared", paste0("kruskal.test(", kw, ")$statistic / (104 - 1)"))
+ref("kw_small_statistic", paste0("kruskal.test(", kw_small, ")$statistic"))
+ref("kw_small_p", paste0("kruskal.test(", kw_small, ")$p.value"))
+
+ref("quartiles_a", "quantile(rep(1:5, c(10, 12, 8, 5, 3)), c(0.25, 0.5, 0.75), type = 7)")
+ref("quartiles_b", "quantile(rep(1:5, c(4, 6, 10, 9, 11)), c(0.25, 0.5, 0.75), type = 7)")
+ref("quartiles_c", "quantile(rep(c(0, 2.5, 10), c(1, 2, 1)), c(0.25, 0.5, 0.75), type = 7)")
+
+# Multiple comparisons.
+ref("holm", "p.adjust(c(0.01, 0.04, 0.03, 0.005, 0.2, 0.049), 'holm')")
+ref("bh", "p.adjust(c(0.01, 0.04, 0.03, 0.005, 0.2, 0.049), 'BH')")
+ref("holm_ties", "p.adjust(c(0.02, 0.02, 0.5, 0.001), 'holm')")
+ref("bh_ties", "p.adjust(c(0.02, 0.02, 0.5, 0.001), 'BH')")
