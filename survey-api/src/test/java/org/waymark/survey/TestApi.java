@@ -56,6 +56,26 @@ public final class TestApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** Sends raw bytes with extra headers given as name, value, name, value... */
+    public Reply sendBytes(String method, String path, String contentType, byte[] body, String... headers) {
+        HttpRequest.Builder request = request(path);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.method(
+                method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** Posts JSON with an Idempotency-Key. */
+    public Reply postWithKey(String path, String key, String json) {
+        return sendBytes(
+                "POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8), "Idempotency-Key", key);
+    }
+
     public Reply send(String method, String path, String contentType, String body) {
         HttpRequest.Builder request = request(path);
         if (contentType != null) {

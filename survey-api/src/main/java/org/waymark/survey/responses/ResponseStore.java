@@ -43,9 +43,37 @@ public class ResponseStore {
         this.batch = batch;
     }
 
+    /** A response to store as a draft or as submitted, with what intake needs to find it again. */
+    public record NewResponse(
+            Submission content,
+            String status,
+            String idempotencyKey,
+            String requestSha256,
+            String resumeCodeHash,
+            String receiptCodeHash,
+            LocalDateTime expiresAt) {}
+
+    /** A stored response as intake sees it. */
+    public record StoredResponse(
+            long id,
+            String pseudonym,
+            String studyId,
+            long studyVersionId,
+            String status,
+            String idempotencyKey,
+            String requestSha256,
+            LocalDateTime expiresAt) {}
+
     /** Stores a submitted response; returns its database id. Call inside a transaction. */
     public long insertSubmitted(Submission submission) {
+        return insert(new NewResponse(submission, "submitted", null, null, null, null, null));
+    }
+
+    /** Stores a response with its answers, consent and, once submitted, its index-outbox row. */
+    public long insert(NewResponse response) {
+        Submission submission = response.content();
         LocalDateTime at = submission.submittedAt();
+        boolean submitted = response.status().equals("submitted");
         GeneratedKeyHolder participantKey = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO participant (study_id, pseudonym, created_at) VALUES (?, ?, ?)")
                 .params(submission.studyId(), Pseudonyms.next(), at)
@@ -55,37 +83,171 @@ public class ResponseStore {
         GeneratedKeyHolder responseKey = new GeneratedKeyHolder();
         jdbc.sql("""
                         INSERT INTO response (pseudonym, study_id, study_version_id, participant_id, status, source,
-                                              created_at, updated_at, submitted_at)
-                        VALUES (?, ?, ?, ?, 'submitted', ?, ?, ?, ?)""")
+                                              idempotency_key, request_sha256, resume_code_hash, receipt_code_hash,
+                                              created_at, updated_at, submitted_at, expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         Pseudonyms.next(),
                         submission.studyId(),
                         submission.studyVersionId(),
                         participantId,
+                        response.status(),
                         submission.source(),
+                        response.idempotencyKey(),
+                        response.requestSha256(),
+                        response.resumeCodeHash(),
+                        response.receiptCodeHash(),
                         at,
                         at,
-                        at)
+                        submitted ? at : null,
+                        response.expiresAt())
                 .update(responseKey, "id");
         long responseId = Objects.requireNonNull(responseKey.getKey()).longValue();
+        writeConsent(responseId, submission.consentVersion(), submission.statementsAgreed(), at);
+        writeAnswers(responseId, submission.answers());
+        if (submitted) {
+            outbox(submission.studyId(), responseId, "upsert", at);
+        }
+        return responseId;
+    }
 
+    /** Replaces a draft's answers and consent. */
+    public void replaceDraft(
+            long responseId,
+            Map<String, AnswerValue> answers,
+            String consentVersion,
+            List<String> agreed,
+            LocalDateTime at) {
+        jdbc.sql("DELETE FROM answer WHERE response_id = ?").param(responseId).update();
+        jdbc.sql("DELETE FROM consent WHERE response_id = ?").param(responseId).update();
+        writeConsent(responseId, consentVersion, agreed, at);
+        writeAnswers(responseId, answers);
+        jdbc.sql("UPDATE response SET updated_at = ? WHERE id = ?")
+                .params(at, responseId)
+                .update();
+    }
+
+    /** Turns a draft into a submitted response; its resume code stops working. */
+    public void markSubmitted(long responseId, String studyId, String receiptCodeHash, LocalDateTime at) {
+        jdbc.sql("""
+                        UPDATE response SET status = 'submitted', submitted_at = ?, updated_at = ?, receipt_code_hash = ?,
+                                            resume_code_hash = NULL, expires_at = NULL
+                        WHERE id = ? AND status = 'draft'""").params(at, at, receiptCodeHash, responseId).update();
+        outbox(studyId, responseId, "upsert", at);
+    }
+
+    /**
+     * Withdraws a response: its answers and consent are deleted, and so are its codes, idempotency key
+     * and request hash. What remains is the row saying that a response to this study version existed
+     * and was withdrawn, and when.
+     */
+    public void withdraw(long responseId, String studyId, LocalDateTime at) {
+        jdbc.sql("DELETE FROM answer WHERE response_id = ?").param(responseId).update();
+        jdbc.sql("DELETE FROM consent WHERE response_id = ?").param(responseId).update();
+        jdbc.sql("""
+                        UPDATE response SET status = 'withdrawn', withdrawn_at = ?, updated_at = ?, idempotency_key = NULL,
+                                            request_sha256 = NULL, resume_code_hash = NULL, receipt_code_hash = NULL
+                        WHERE id = ?""").params(at, at, responseId).update();
+        outbox(studyId, responseId, "delete", at);
+    }
+
+    /** Deletes drafts whose time ran out, with their participants; returns how many. */
+    public int deleteExpiredDrafts(LocalDateTime now) {
+        List<Long> participants = jdbc.sql(
+                        "SELECT participant_id FROM response WHERE status = 'draft' AND expires_at < ?")
+                .param(now)
+                .query(Long.class)
+                .list();
+        for (long participant : participants) {
+            jdbc.sql("DELETE FROM participant WHERE id = ?").param(participant).update();
+        }
+        return participants.size();
+    }
+
+    public java.util.Optional<StoredResponse> findByIdempotencyKey(String studyId, String key) {
+        return findWhere("study_id = ? AND idempotency_key = ?", studyId, key);
+    }
+
+    public java.util.Optional<StoredResponse> findDraftByResumeCode(String resumeCodeHash) {
+        return findWhere("resume_code_hash = ? AND status = 'draft'", resumeCodeHash);
+    }
+
+    public java.util.Optional<StoredResponse> findSubmittedByReceiptCode(String receiptCodeHash) {
+        return findWhere("receipt_code_hash = ? AND status = 'submitted'", receiptCodeHash);
+    }
+
+    public String pseudonym(long responseId) {
+        return jdbc.sql("SELECT pseudonym FROM response WHERE id = ?")
+                .param(responseId)
+                .query(String.class)
+                .single();
+    }
+
+    /** Locks the response row until the transaction ends, so two changes to it cannot interleave. */
+    public void lock(long responseId) {
+        jdbc.sql("SELECT id FROM response WHERE id = ? FOR UPDATE")
+                .param(responseId)
+                .query(Long.class)
+                .single();
+    }
+
+    private java.util.Optional<StoredResponse> findWhere(String condition, Object... params) {
+        return jdbc.sql("SELECT id, pseudonym, study_id, study_version_id, status, idempotency_key, request_sha256,"
+                        + " expires_at FROM response WHERE " + condition)
+                .params(params)
+                .query(StoredResponse.class)
+                .optional();
+    }
+
+    /** The consent stored with a response: version and statements agreed. */
+    public record StoredConsent(String consentVersion, List<String> agreed) {}
+
+    public StoredConsent consent(long responseId) {
+        return jdbc.sql("SELECT consent_version, statements_agreed FROM consent WHERE response_id = ?")
+                .param(responseId)
+                .query((rs, row) -> new StoredConsent(
+                        rs.getString(1),
+                        rs.getString(2).isEmpty()
+                                ? List.of()
+                                : List.of(rs.getString(2).split(";"))))
+                .single();
+    }
+
+    /** One page of a study's responses, by pseudonymous id, newest first. */
+    public record ListedResponse(String responseId, String status, int definitionVersion, LocalDateTime submittedAt) {}
+
+    public List<ListedResponse> list(String studyId, String status, int page, int size) {
+        return jdbc.sql("""
+                        SELECT r.pseudonym AS response_id, r.status, v.version AS definition_version, r.submitted_at
+                        FROM response r JOIN study_version v ON v.id = r.study_version_id
+                        WHERE r.study_id = ? AND r.status = ?
+                        ORDER BY r.id DESC LIMIT ? OFFSET ?""")
+                .params(studyId, status, size, (long) page * size)
+                .query(ListedResponse.class)
+                .list();
+    }
+
+    private void writeConsent(long responseId, String version, List<String> agreed, LocalDateTime at) {
         jdbc.sql("""
                         INSERT INTO consent (response_id, consent_version, statements_agreed, agreed_at)
-                        VALUES (?, ?, ?, ?)""")
-                .params(responseId, submission.consentVersion(), String.join(";", submission.statementsAgreed()), at)
-                .update();
+                        VALUES (?, ?, ?, ?)""").params(responseId, version, String.join(";", agreed), at).update();
+    }
 
-        List<Object[]> rows = new ArrayList<>(submission.answers().size());
-        submission.answers().forEach((question, answer) -> {
+    private void writeAnswers(long responseId, Map<String, AnswerValue> answers) {
+        List<Object[]> rows = new ArrayList<>(answers.size());
+        answers.forEach((question, answer) -> {
             StoredAnswer stored = StoredAnswer.of(answer);
             rows.add(new Object[] {responseId, question, stored.kind(), stored.value()});
         });
-        batch.batchUpdate("INSERT INTO answer (response_id, question_id, kind, value) VALUES (?, ?, ?, ?)", rows);
+        if (!rows.isEmpty()) {
+            batch.batchUpdate("INSERT INTO answer (response_id, question_id, kind, value) VALUES (?, ?, ?, ?)", rows);
+        }
+    }
 
-        jdbc.sql("""
-                        INSERT INTO index_outbox (study_id, response_id, operation, created_at)
-                        VALUES (?, ?, 'upsert', ?)""").params(submission.studyId(), responseId, at).update();
-        return responseId;
+    private void outbox(String studyId, long responseId, String operation, LocalDateTime at) {
+        jdbc.sql("INSERT INTO index_outbox (study_id, response_id, operation, created_at) VALUES (?, ?, ?, ?)")
+                .params(studyId, responseId, operation, at)
+                .update();
     }
 
     /** The answers of one response, keyed by question id. */

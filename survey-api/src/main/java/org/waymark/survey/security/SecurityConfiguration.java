@@ -32,6 +32,15 @@ class SecurityConfiguration {
                                         "/api/openapi.yaml",
                                         "/api/openapi/**")
                                 .permitAll()
+                                // Participants are anonymous: their codes are their only credentials.
+                                .requestMatchers(HttpMethod.POST, "/api/studies/*/responses", "/api/responses/*/submit")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.GET, "/api/responses/*")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.PATCH, "/api/responses/*")
+                                .permitAll()
+                                .requestMatchers(HttpMethod.DELETE, "/api/responses/*")
+                                .permitAll()
                                 .requestMatchers("/error")
                                 .permitAll()
                                 .requestMatchers("/api/**")

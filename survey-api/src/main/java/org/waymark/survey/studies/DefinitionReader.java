@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.waymark.survey.web.JsonPaths;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.exc.StreamReadException;
@@ -109,33 +110,22 @@ public final class DefinitionReader {
             String problem = original.toLowerCase(java.util.Locale.ROOT).contains("duplicate")
                     ? "a field appears twice in the same object"
                     : "the text is not valid JSON";
-            return new DefinitionError(pathOf(e), "The definition could not be read" + where + ": " + problem + ".");
+            return new DefinitionError(
+                    JsonPaths.of(e), "The definition could not be read" + where + ": " + problem + ".");
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return new DefinitionError(
-                    pathOf(e),
+                    JsonPaths.of(e),
                     "'" + unknown.getPropertyName() + "' is not a field of the study-definition format here."
                             + " Check its spelling against docs/study-definition.md.");
         }
         if (e instanceof InvalidFormatException format && format.getTargetType() != null) {
-            return new DefinitionError(pathOf(e), "must be " + expected(format.getTargetType()) + ".");
+            return new DefinitionError(JsonPaths.of(e), "must be " + expected(format.getTargetType()) + ".");
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return new DefinitionError(pathOf(e), "must be " + expected(mismatch.getTargetType()) + ".");
+            return new DefinitionError(JsonPaths.of(e), "must be " + expected(mismatch.getTargetType()) + ".");
         }
-        return new DefinitionError(pathOf(e), "has a value of the wrong kind.");
-    }
-
-    private static String pathOf(JacksonException e) {
-        StringBuilder json = new StringBuilder("$");
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                json.append('.').append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                json.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return json.toString();
+        return new DefinitionError(JsonPaths.of(e), "has a value of the wrong kind.");
     }
 
     private static String expected(Class<?> type) {

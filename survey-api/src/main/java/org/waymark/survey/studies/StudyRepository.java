@@ -96,6 +96,13 @@ public class StudyRepository {
                         WHERE study_id = ? AND status = 'published' ORDER BY version DESC LIMIT 1""").param(studyId).query(StoredVersion.class).optional();
     }
 
+    Optional<StoredVersion> versionById(long versionId) {
+        return jdbc.sql("SELECT id, study_id, version, status, definition_json FROM study_version WHERE id = ?")
+                .param(versionId)
+                .query(StoredVersion.class)
+                .optional();
+    }
+
     Optional<StoredVersion> version(String studyId, int version) {
         return jdbc.sql("""
                         SELECT id, study_id, version, status, definition_json FROM study_version

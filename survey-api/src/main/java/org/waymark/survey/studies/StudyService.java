@@ -150,6 +150,25 @@ public class StudyService {
         return new PublishedStudy(stored.id(), definition);
     }
 
+    /** The current published definition, if the study is open to new responses. */
+    public PublishedStudy openForResponses(String studyId) {
+        PublishedStudy study = published(studyId);
+        if (studies.status(studyId).equals("closed")) {
+            throw ApiProblemException.conflict(
+                    "Study '" + studyId + "' is closed and takes no new responses. Thank you for your interest.");
+        }
+        return study;
+    }
+
+    /** The definition of a version by its database id, as responses record it. */
+    public ValidatedDefinition definitionOfVersion(long versionId) {
+        return publishedCache.computeIfAbsent(
+                versionId,
+                id -> reader.read(studies.versionById(id)
+                        .map(StoredVersion::definitionJson)
+                        .orElseThrow(() -> new IllegalStateException("a response refers to a missing study version"))));
+    }
+
     /** A published definition and the database id of its version, which responses refer to. */
     public record PublishedStudy(long versionId, ValidatedDefinition definition) {}
 

@@ -1,12 +1,9 @@
 package org.waymark.survey.studies;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.waymark.survey.Sha256;
 import org.waymark.survey.studies.StudyDefinition.Question;
 import org.waymark.survey.studies.condition.Condition;
 
@@ -53,12 +50,7 @@ public final class ValidatedDefinition {
     }
 
     public String sha256() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return Sha256.hex(json);
     }
 
     public Optional<Question> question(String id) {

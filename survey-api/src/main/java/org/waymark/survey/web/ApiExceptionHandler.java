@@ -11,14 +11,22 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.waymark.survey.intake.AnswerError;
+import org.waymark.survey.intake.InvalidResponseException;
+import org.waymark.survey.intake.NotEligibleException;
 import org.waymark.survey.studies.InvalidDefinitionException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every refused request is answered with RFC 9457 Problem Details in plain words. No stack trace,
@@ -39,12 +47,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidDefinitionException.class)
     ProblemDetail invalidDefinition(InvalidDefinitionException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.UNPROCESSABLE_CONTENT,
+        return unprocessable(
+                "Invalid study definition",
                 "The study definition has " + e.errors().size()
-                        + " problem(s). Each is listed under 'errors' with the JSON path where it was found.");
-        problem.setTitle("Invalid study definition");
-        problem.setProperty("errors", e.errors());
+                        + " problem(s). Each is listed under 'errors' with the JSON path where it was found.",
+                e.errors());
+    }
+
+    @ExceptionHandler(InvalidResponseException.class)
+    ProblemDetail invalidResponse(InvalidResponseException e) {
+        return unprocessable(
+                "Invalid response",
+                "The response has " + e.errors().size()
+                        + " problem(s). Each is listed under 'errors' with the question it concerns. Nothing was saved.",
+                e.errors());
+    }
+
+    @ExceptionHandler(NotEligibleException.class)
+    ProblemDetail notEligible(NotEligibleException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("Not eligible");
+        return problem;
+    }
+
+    @ExceptionHandler(RequestTooLargeException.class)
+    ProblemDetail tooLarge(RequestTooLargeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+        problem.setTitle("Request too large");
         return problem;
     }
 
@@ -72,9 +101,43 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getCause();
+        while (cause != null && !(cause instanceof RequestTooLargeException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof RequestTooLargeException tooLarge) {
+            return plain(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage(), headers, request);
+        }
+        String detail = "The request body could not be read. Send a JSON object as described in the API documentation.";
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+            detail = "'" + unknown.getPropertyName() + "' is not a field of this request. See the API documentation.";
+        } else if (ex.getCause() instanceof JacksonException json
+                && !json.getPath().isEmpty()) {
+            detail = "The value at " + JsonPaths.of(json) + " is of the wrong kind. See the API documentation.";
+        }
+        return plain(HttpStatus.BAD_REQUEST, detail, headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> new AnswerError(error.getField(), error.getDefaultMessage()))
+                .sorted(java.util.Comparator.comparing(AnswerError::question))
+                .toList();
+        ProblemDetail problem = unprocessable(
+                "Invalid request",
+                "The request is missing something or has a value out of range; see 'errors'. Nothing was saved.",
+                errors);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return plain(
                 HttpStatus.BAD_REQUEST,
-                "The request body could not be read. Send a JSON object as described in the API documentation.",
+                "A parameter is out of range: 'page' must be 0 or more and 'size' between 1 and 500.",
                 headers,
                 request);
     }
@@ -99,14 +162,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 request);
     }
 
+    /** A 422 whose {@code errors} list every problem found, so a client can fix them all at once. */
+    private static ProblemDetail unprocessable(String title, String detail, java.util.List<?> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, detail);
+        problem.setTitle(title);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
     private ResponseEntity<Object> plain(HttpStatus status, String detail, HttpHeaders headers, WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         return handleExceptionInternal(new IllegalStateException(detail), problem, headers, status, request);
     }
 
+    /** The method and the route's pattern, never the address itself, which may hold a participant's code. */
     private static String describe(NativeWebRequest request) {
         if (request instanceof ServletWebRequest servlet) {
-            return servlet.getRequest().getMethod() + " " + servlet.getRequest().getRequestURI();
+            Object pattern = servlet.getRequest().getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+            return servlet.getRequest().getMethod() + " " + (pattern == null ? "(no route)" : pattern);
         }
         return "a request";
     }

@@ -1,0 +1,165 @@
+package org.waymark.analysis.survey;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.waymark.analysis.TestMethod;
+import org.waymark.analysis.association.AssociationResult;
+import org.waymark.analysis.association.AssociationTest;
+import org.waymark.analysis.association.MonteCarlo;
+import org.waymark.analysis.disclosure.DisclosureProfile;
+import org.waymark.analysis.ordinal.KruskalWallis;
+import org.waymark.analysis.ordinal.MannWhitney;
+import org.waymark.analysis.table.Table;
+
+/**
+ * The tests of one question by one breakdown, before p-values are adjusted across the run.
+ *
+ * <p>Groups too small for derived statistics under the profile are left out of the test, so that a
+ * test result never says something about a group whose figures are hidden; they are listed so the
+ * reader knows. Unordered answers get the association rule of {@link AssociationTest}, ordered
+ * scales Mann-Whitney (two groups) or Kruskal-Wallis (more), and each option of a multi question
+ * is tested as its own yes/no.
+ */
+final class BreakdownTests {
+    private BreakdownTests() {}
+
+    /**
+     * A test before adjustment.
+     *
+     * @param option the multi option tested, as a position, or -1
+     * @param focus the option a sentence describes
+     * @param tested positions of the groups in the test
+     */
+    record Raw(
+            int option,
+            TestMethod method,
+            OptionalDouble statistic,
+            OptionalInt degreesOfFreedom,
+            double pValue,
+            Effect effect,
+            Optional<MonteCarlo> monteCarlo,
+            List<String> groupsLeftOut,
+            int focus,
+            int[] tested) {}
+
+    static List<Raw> of(
+            Question question,
+            Counts counts,
+            List<Option> groups,
+            DisclosureProfile profile,
+            AssociationTest association) {
+        final List<Integer> tested = new ArrayList<>();
+        final List<String> leftOut = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            final long base = counts.base()[i];
+            if (base > 0 && profile.permitsDerivedStatistics(base)) {
+                tested.add(i);
+            } else if (base > 0) {
+                leftOut.add(groups.get(i).code());
+            }
+        }
+        if (tested.size() < 2) {
+            return List.of();
+        }
+        final int[] rows = tested.stream().mapToInt(Integer::intValue).toArray();
+        return switch (question.kind()) {
+            case SINGLE ->
+                association(association, table(counts, rows, -1), -1, leftOut, rows)
+                        .map(List::of)
+                        .orElse(List.of());
+            case SCALE ->
+                ranks(table(counts, rows, -1), leftOut, rows).map(List::of).orElse(List.of());
+            case MULTI -> {
+                final List<Raw> tests = new ArrayList<>();
+                for (int j = 0; j < question.options().size(); j++) {
+                    association(association, table(counts, rows, j), j, leftOut, rows)
+                            .ifPresent(tests::add);
+                }
+                yield tests;
+            }
+            case NUMBER -> List.of();
+        };
+    }
+
+    /** Groups in {@code rows} by options, or by yes/no for one option of a multi question. */
+    private static Table table(Counts counts, int[] rows, int option) {
+        final long[][] cells = new long[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            final long[] categories = counts.categories()[rows[i]];
+            cells[i] = option < 0
+                    ? categories.clone()
+                    : new long[] {categories[option], counts.base()[rows[i]] - categories[option]};
+        }
+        return Table.of(cells);
+    }
+
+    private static Optional<Raw> association(
+            AssociationTest test, Table table, int option, List<String> leftOut, int[] rows) {
+        return test.test(table)
+                .map(result -> new Raw(
+                        option,
+                        result.method(),
+                        result.statistic(),
+                        result.degreesOfFreedom(),
+                        result.pValue(),
+                        new Effect("cramers-v", result.cramersV()),
+                        result.monteCarlo(),
+                        leftOut,
+                        option < 0 ? drivingColumn(table, result) : option,
+                        rows));
+    }
+
+    /**
+     * The answer whose cells stray furthest from independence, which a sentence should name. Ties,
+     * such as the two columns of a 2x2 table whose residuals differ only by rounding, go to the
+     * earlier answer.
+     */
+    private static int drivingColumn(Table table, AssociationResult result) {
+        int best = 0;
+        double largest = -1;
+        for (int j = 0; j < table.columns(); j++) {
+            for (int i = 0; i < table.rows(); i++) {
+                final double residual = Math.abs(result.adjustedResiduals().get(i, j));
+                if (residual > largest * (1 + 1e-9)) {
+                    largest = residual;
+                    best = j;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static Optional<Raw> ranks(Table table, List<String> leftOut, int[] rows) {
+        if (rows.length == 2) {
+            return MannWhitney.withDefaults()
+                    .test(table)
+                    .map(result -> new Raw(
+                            -1,
+                            TestMethod.MANN_WHITNEY,
+                            OptionalDouble.of(result.u()),
+                            OptionalInt.empty(),
+                            result.pValue(),
+                            new Effect("rank-biserial", result.rankBiserial()),
+                            Optional.empty(),
+                            leftOut,
+                            0,
+                            rows));
+        }
+        return KruskalWallis.withDefaults()
+                .test(table)
+                .map(result -> new Raw(
+                        -1,
+                        TestMethod.KRUSKAL_WALLIS,
+                        OptionalDouble.of(result.statistic()),
+                        OptionalInt.of(result.degreesOfFreedom()),
+                        result.pValue(),
+                        new Effect("epsilon-squared", result.epsilonSquared()),
+                        Optional.empty(),
+                        leftOut,
+                        0,
+                        rows));
+    }
+}

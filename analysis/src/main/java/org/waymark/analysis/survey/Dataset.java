@@ -1,0 +1,243 @@
+package org.waymark.analysis.survey;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The coded answers of a study, one column per question and one per breakdown, held as primitive
+ * arrays indexed by respondent: no object per respondent, so a million respondents with a few dozen
+ * questions fit in a few hundred megabytes.
+ *
+ * <p>Within a column, a single or scale answer is stored as 0 for no answer (not shown, or shown
+ * and left blank), 1 to k for the options in order, k + 1 for not applicable and k + 2 for prefer
+ * not to say. A multi answer is a set of bits: bit j for option j, bit k for not applicable, bit k
+ * + 1 for prefer not to say; no bit means no answer. A number is {@code NaN} when not given. A
+ * breakdown column holds 0 for a respondent in none of its groups, else the group's position + 1.
+ *
+ * <p>Instances are immutable once built; the columns are read only inside this package.
+ */
+public final class Dataset {
+    private final int respondents;
+    private final List<Question> questions;
+    private final List<Breakdown> breakdowns;
+    private final int[][] codes;
+    private final long[][] choices;
+    private final double[][] numbers;
+    private final int[][] groups;
+
+    private Dataset(Builder builder) {
+        this.respondents = builder.respondents;
+        this.questions = builder.questions;
+        this.breakdowns = builder.breakdowns;
+        this.codes = builder.codes;
+        this.choices = builder.choices;
+        this.numbers = builder.numbers;
+        this.groups = builder.groups;
+    }
+
+    /**
+     * Starts a dataset of the given respondents, questions and breakdowns; every answer is "no
+     * answer" and every respondent in no group until set.
+     */
+    public static Builder builder(int respondents, List<Question> questions, List<Breakdown> breakdowns) {
+        return new Builder(respondents, questions, breakdowns);
+    }
+
+    public int respondents() {
+        return respondents;
+    }
+
+    public List<Question> questions() {
+        return questions;
+    }
+
+    public List<Breakdown> breakdowns() {
+        return breakdowns;
+    }
+
+    int[] codes(int question) {
+        return codes[question];
+    }
+
+    long[] choices(int question) {
+        return choices[question];
+    }
+
+    double[] numbers(int question) {
+        return numbers[question];
+    }
+
+    int[] groups(int breakdown) {
+        return groups[breakdown];
+    }
+
+    /**
+     * Fills a dataset one answer at a time, in any order, as rows stream from the database. Codes
+     * are looked up once per call; the columns themselves are plain arrays. A builder builds once.
+     */
+    public static final class Builder {
+        private final int respondents;
+        private final List<Question> questions;
+        private final List<Breakdown> breakdowns;
+        private final Map<String, Integer> questionIndex = new HashMap<>();
+        private final Map<String, Integer> breakdownIndex = new HashMap<>();
+        private final List<Map<String, Integer>> optionCodes;
+        private final List<Map<String, Integer>> groupCodes;
+        private int[][] codes;
+        private long[][] choices;
+        private double[][] numbers;
+        private int[][] groups;
+        private boolean built;
+
+        private Builder(int respondents, List<Question> questions, List<Breakdown> breakdowns) {
+            if (respondents < 0) {
+                throw new IllegalArgumentException("Respondents cannot be negative: " + respondents);
+            }
+            this.respondents = respondents;
+            this.questions = List.copyOf(questions);
+            this.breakdowns = List.copyOf(breakdowns);
+            this.codes = new int[this.questions.size()][];
+            this.choices = new long[this.questions.size()][];
+            this.numbers = new double[this.questions.size()][];
+            this.groups = new int[this.breakdowns.size()][respondents];
+            this.optionCodes = this.questions.stream().map(Builder::storedCodes).toList();
+            this.groupCodes = this.breakdowns.stream()
+                    .map(breakdown -> positions(breakdown.groups()))
+                    .toList();
+            for (int q = 0; q < this.questions.size(); q++) {
+                final Question question = this.questions.get(q);
+                if (questionIndex.put(question.id(), q) != null) {
+                    throw new IllegalArgumentException("Question " + question.id() + " is listed twice");
+                }
+                switch (question.kind()) {
+                    case SINGLE, SCALE -> codes[q] = new int[respondents];
+                    case MULTI -> choices[q] = new long[respondents];
+                    case NUMBER -> {
+                        numbers[q] = new double[respondents];
+                        Arrays.fill(numbers[q], Double.NaN);
+                    }
+                }
+            }
+            for (int b = 0; b < this.breakdowns.size(); b++) {
+                if (breakdownIndex.put(this.breakdowns.get(b).id(), b) != null) {
+                    throw new IllegalArgumentException(
+                            "Breakdown " + this.breakdowns.get(b).id() + " is listed twice");
+                }
+            }
+        }
+
+        /**
+         * Records an answer code: the one answer of a single or scale question (a later call
+         * replaces it), or one more ticked option of a multi question.
+         *
+         * @throws IllegalArgumentException for an unknown question or code, or a number question
+         * @throws IndexOutOfBoundsException if the respondent is not from 0 to respondents - 1
+         */
+        public Builder answer(int respondent, String question, String code) {
+            final int q = question(question);
+            Objects.checkIndex(respondent, respondents);
+            final Integer stored = optionCodes.get(q).get(code);
+            if (stored == null) {
+                throw new IllegalArgumentException("Question " + question + " has no option " + code);
+            }
+            switch (questions.get(q).kind()) {
+                case SINGLE, SCALE -> codes[q][respondent] = stored;
+                case MULTI -> choices[q][respondent] |= 1L << (stored - 1);
+                case NUMBER -> throw new IllegalArgumentException("Question " + question + " takes a number");
+            }
+            return this;
+        }
+
+        /**
+         * Records the answer to a number question, or a scale score.
+         *
+         * @throws IllegalArgumentException for an unknown question, one that is not a number
+         *     question, or a value that is not finite
+         */
+        public Builder number(int respondent, String question, double value) {
+            final int q = question(question);
+            Objects.checkIndex(respondent, respondents);
+            if (numbers[q] == null || !Double.isFinite(value)) {
+                throw new IllegalArgumentException("Question " + question + " cannot take the number " + value);
+            }
+            numbers[q][respondent] = value;
+            return this;
+        }
+
+        /**
+         * Puts a respondent in a group of a breakdown.
+         *
+         * @throws IllegalArgumentException for an unknown breakdown or group
+         */
+        public Builder group(int respondent, String breakdown, String group) {
+            if (built) {
+                throw new IllegalStateException("This builder has already built its dataset");
+            }
+            Objects.checkIndex(respondent, respondents);
+            final Integer b = breakdownIndex.get(breakdown);
+            if (b == null) {
+                throw new IllegalArgumentException("No breakdown " + breakdown);
+            }
+            final Integer position = groupCodes.get(b).get(group);
+            if (position == null) {
+                throw new IllegalArgumentException("Breakdown " + breakdown + " has no group " + group);
+            }
+            groups[b][respondent] = position;
+            return this;
+        }
+
+        /** The dataset; the builder cannot be used afterwards. */
+        public Dataset build() {
+            if (built) {
+                throw new IllegalStateException("This builder has already built its dataset");
+            }
+            built = true;
+            final Dataset dataset = new Dataset(this);
+            // The dataset now owns the arrays; dropping them here keeps it immutable.
+            codes = null;
+            choices = null;
+            numbers = null;
+            groups = null;
+            return dataset;
+        }
+
+        private int question(String id) {
+            if (built) {
+                throw new IllegalStateException("This builder has already built its dataset");
+            }
+            final Integer q = questionIndex.get(id);
+            if (q == null) {
+                throw new IllegalArgumentException("No question " + id);
+            }
+            return q;
+        }
+
+        /** Stored code of each option: 1..k, then not applicable and prefer not to say. */
+        private static Map<String, Integer> storedCodes(Question question) {
+            final Map<String, Integer> stored = positions(question.options());
+            final int k = question.options().size();
+            question.notApplicable().ifPresent(option -> put(stored, option.code(), k + 1, question));
+            question.preferNotToSay().ifPresent(option -> put(stored, option.code(), k + 2, question));
+            return stored;
+        }
+
+        private static Map<String, Integer> positions(List<Option> options) {
+            final Map<String, Integer> positions = new HashMap<>();
+            for (int i = 0; i < options.size(); i++) {
+                if (positions.put(options.get(i).code(), i + 1) != null) {
+                    throw new IllegalArgumentException("Code " + options.get(i).code() + " is listed twice");
+                }
+            }
+            return positions;
+        }
+
+        private static void put(Map<String, Integer> stored, String code, int value, Question question) {
+            if (stored.put(code, value) != null) {
+                throw new IllegalArgumentException("Question " + question.id() + " lists " + code + " twice");
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.waymark.analysis.survey;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.waymark.analysis.TestMethod;
+import org.waymark.analysis.association.MonteCarlo;
+
+/**
+ * Whether a question's answers differ between the groups of a breakdown by more than chance.
+ *
+ * @param option for a multi question, the option tested as yes/no; empty otherwise
+ * @param method the test the documented rule chose
+ * @param statistic chi-square or H; empty for Fisher's test
+ * @param degreesOfFreedom for chi-square and Kruskal-Wallis
+ * @param pValue the unadjusted p-value
+ * @param pHolm adjusted by Holm's method across every test of the analysis run
+ * @param pBenjaminiHochberg adjusted by Benjamini and Hochberg's method across the same tests
+ * @param effect the effect size
+ * @param monteCarlo seed, tables and standard error when the p-value was simulated
+ * @param groupsLeftOut groups with answers but too few for derived statistics under the profile,
+ *     left out of the test
+ * @param sentence the result in words a report could use, with no number the profile hides
+ */
+public record TestSummary(
+        Optional<String> option,
+        TestMethod method,
+        OptionalDouble statistic,
+        OptionalInt degreesOfFreedom,
+        double pValue,
+        double pHolm,
+        double pBenjaminiHochberg,
+        Effect effect,
+        Optional<MonteCarlo> monteCarlo,
+        List<String> groupsLeftOut,
+        String sentence) {
+
+    public TestSummary {
+        groupsLeftOut = List.copyOf(groupsLeftOut);
+    }
+}
