@@ -9,7 +9,7 @@ import org.waymark.survey.studies.AnswerValue;
  * An answer as stored in the {@code answer} table: a kind and a canonical text value. Several codes
  * are joined by semicolons, which option codes can never contain.
  */
-record StoredAnswer(String kind, String value) {
+public record StoredAnswer(String kind, String value) {
 
     static StoredAnswer of(AnswerValue answer) {
         return switch (answer) {
@@ -23,7 +23,7 @@ record StoredAnswer(String kind, String value) {
         };
     }
 
-    AnswerValue toAnswer() {
+    public AnswerValue toAnswer() {
         return switch (kind) {
             case "code" -> new AnswerValue.Choice(value);
             case "codes" ->

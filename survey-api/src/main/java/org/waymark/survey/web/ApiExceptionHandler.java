@@ -22,6 +22,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.waymark.survey.intake.AnswerError;
+import org.waymark.survey.intake.InvalidImportException;
 import org.waymark.survey.intake.InvalidResponseException;
 import org.waymark.survey.intake.NotEligibleException;
 import org.waymark.survey.studies.InvalidDefinitionException;
@@ -60,6 +61,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "Invalid response",
                 "The response has " + e.errors().size()
                         + " problem(s). Each is listed under 'errors' with the question it concerns. Nothing was saved.",
+                e.errors());
+    }
+
+    @ExceptionHandler(InvalidImportException.class)
+    ProblemDetail invalidImport(InvalidImportException e) {
+        return unprocessable(
+                "Invalid import",
+                "The file has " + e.errors().size() + " problem(s), listed under 'errors' by row and column."
+                        + " Nothing was imported.",
                 e.errors());
     }
 
@@ -147,7 +157,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpMediaTypeNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return plain(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "Send the body as JSON, with the header Content-Type: application/json.",
+                "Send the body as JSON (Content-Type: application/json), or a CSV import as text/csv.",
                 headers,
                 request);
     }
