@@ -96,10 +96,8 @@ public class IntakeService {
                 receiptCode == null ? null : AccessCodes.hash(receiptCode),
                 submit ? null : now.plusDays(properties.drafts().expireAfterDays()));
         try {
-            String pseudonym = transaction.execute(status -> {
-                long id = responses.insert(row);
-                return responses.pseudonym(id);
-            });
+            String pseudonym =
+                    transaction.execute(status -> responses.insert(row).pseudonym());
             return new Receipt(pseudonym, row.status(), receiptCode, resumeCode);
         } catch (DuplicateKeyException e) {
             // A concurrent request with the same key committed first: answer as its replay.

@@ -142,7 +142,7 @@ public class ResponseImport {
                         .update();
                 List<RowResult> rows = new ArrayList<>();
                 for (Valid row : valid) {
-                    long id = responses.insert(new ResponseStore.NewResponse(
+                    var inserted = responses.insert(new ResponseStore.NewResponse(
                             new ResponseStore.Submission(
                                     studyId,
                                     study.versionId(),
@@ -157,7 +157,7 @@ public class ResponseImport {
                             null,
                             null,
                             null));
-                    rows.add(new RowResult(row.line(), "imported", responses.pseudonym(id)));
+                    rows.add(new RowResult(row.line(), "imported", inserted.pseudonym()));
                 }
                 errors.forEach(error -> rows.add(new RowResult(error.row(), "rejected", null)));
                 rows.sort(java.util.Comparator.comparingInt(RowResult::row));

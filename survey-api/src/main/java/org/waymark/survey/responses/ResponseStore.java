@@ -66,11 +66,15 @@ public class ResponseStore {
 
     /** Stores a submitted response; returns its database id. Call inside a transaction. */
     public long insertSubmitted(Submission submission) {
-        return insert(new NewResponse(submission, "submitted", null, null, null, null, null));
+        return insert(new NewResponse(submission, "submitted", null, null, null, null, null))
+                .id();
     }
 
+    /** A stored response's database id and its pseudonymous public id. */
+    public record Inserted(long id, String pseudonym) {}
+
     /** Stores a response with its answers, consent and, once submitted, its index-outbox row. */
-    public long insert(NewResponse response) {
+    public Inserted insert(NewResponse response) {
         Submission submission = response.content();
         LocalDateTime at = submission.submittedAt();
         boolean submitted = response.status().equals("submitted");
@@ -81,13 +85,14 @@ public class ResponseStore {
         long participantId = Objects.requireNonNull(participantKey.getKey()).longValue();
 
         GeneratedKeyHolder responseKey = new GeneratedKeyHolder();
+        String pseudonym = Pseudonyms.next();
         jdbc.sql("""
                         INSERT INTO response (pseudonym, study_id, study_version_id, participant_id, status, source,
                                               idempotency_key, request_sha256, resume_code_hash, receipt_code_hash,
                                               created_at, updated_at, submitted_at, expires_at)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
-                        Pseudonyms.next(),
+                        pseudonym,
                         submission.studyId(),
                         submission.studyVersionId(),
                         participantId,
@@ -108,7 +113,7 @@ public class ResponseStore {
         if (submitted) {
             outbox(submission.studyId(), responseId, "upsert", at);
         }
-        return responseId;
+        return new Inserted(responseId, pseudonym);
     }
 
     /** Replaces a draft's answers and consent. */
@@ -176,12 +181,6 @@ public class ResponseStore {
         return findWhere("receipt_code_hash = ? AND status = 'submitted'", receiptCodeHash);
     }
 
-    public String pseudonym(long responseId) {
-        return jdbc.sql("SELECT pseudonym FROM response WHERE id = ?")
-                .param(responseId)
-                .query(String.class)
-                .single();
-    }
 
     /** Locks the response row until the transaction ends, so two changes to it cannot interleave. */
     public void lock(long responseId) {

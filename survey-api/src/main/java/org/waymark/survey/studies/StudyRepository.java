@@ -89,6 +89,16 @@ public class StudyRepository {
                 .update();
     }
 
+    /** The database id of a study's current published version, with the study's status. */
+    record CurrentVersion(long versionId, String studyStatus) {}
+
+    Optional<CurrentVersion> currentVersion(String studyId) {
+        return jdbc.sql("""
+                        SELECT v.id AS version_id, s.status AS study_status
+                        FROM study s JOIN study_version v ON v.study_id = s.id AND v.status = 'published'
+                        WHERE s.id = ? ORDER BY v.version DESC LIMIT 1""").param(studyId).query(CurrentVersion.class).optional();
+    }
+
     /** The current (newest published) version of a study. */
     public Optional<StoredVersion> publishedVersion(String studyId) {
         return jdbc.sql("""

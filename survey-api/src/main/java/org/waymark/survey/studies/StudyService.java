@@ -144,20 +144,18 @@ public class StudyService {
 
     /** The current published definition, checked and compiled; cached, since published versions never change. */
     public PublishedStudy published(String studyId) {
-        StoredVersion stored = studies.publishedVersion(studyId).orElseThrow(() -> notFound(studyId));
-        ValidatedDefinition definition =
-                publishedCache.computeIfAbsent(stored.id(), id -> reader.read(stored.definitionJson()));
-        return new PublishedStudy(stored.id(), definition);
+        var current = studies.currentVersion(studyId).orElseThrow(() -> notFound(studyId));
+        return new PublishedStudy(current.versionId(), definitionOfVersion(current.versionId()));
     }
 
     /** The current published definition, if the study is open to new responses. */
     public PublishedStudy openForResponses(String studyId) {
-        PublishedStudy study = published(studyId);
-        if (studies.status(studyId).equals("closed")) {
+        var current = studies.currentVersion(studyId).orElseThrow(() -> notFound(studyId));
+        if (current.studyStatus().equals("closed")) {
             throw ApiProblemException.conflict(
                     "Study '" + studyId + "' is closed and takes no new responses. Thank you for your interest.");
         }
-        return study;
+        return new PublishedStudy(current.versionId(), definitionOfVersion(current.versionId()));
     }
 
     /** The definition of a version by its database id, as responses record it. */
