@@ -128,6 +128,20 @@ public class IntakeService {
                         codes.derived("resume", original.studyId(), idempotencyKey));
     }
 
+    /** A draft with its definition and typed answers, for the participant pages. */
+    public record DraftState(String studyId, ValidatedDefinition definition, Map<String, AnswerValue> answers) {}
+
+    public DraftState draftState(String resumeCode) {
+        StoredResponse draft = findDraft(resumeCode);
+        return new DraftState(
+                draft.studyId(), studies.definitionOfVersion(draft.studyVersionId()), responses.answers(draft.id()));
+    }
+
+    /** Starts a draft for the participant pages, which have no client-chosen key: one is made here. */
+    public Receipt startDraft(String studyId, ConsentGiven consent, Map<String, JsonNode> answers) {
+        return create(studyId, java.util.UUID.randomUUID().toString(), new SubmissionRequest(consent, answers, false));
+    }
+
     /** The draft a resume code opens. */
     public DraftView draft(String resumeCode) {
         StoredResponse draft = findDraft(resumeCode);

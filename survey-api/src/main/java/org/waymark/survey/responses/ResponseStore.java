@@ -181,7 +181,6 @@ public class ResponseStore {
         return findWhere("receipt_code_hash = ? AND status = 'submitted'", receiptCodeHash);
     }
 
-
     /** Locks the response row until the transaction ends, so two changes to it cannot interleave. */
     public void lock(long responseId) {
         jdbc.sql("SELECT id FROM response WHERE id = ? FOR UPDATE")

@@ -2,6 +2,7 @@ package org.waymark.survey.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -21,8 +22,10 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     @Bean
+    @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemDetailsAuthenticationHandlers handlers) throws Exception {
-        http.authorizeHttpRequests(
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(
                         requests -> requests.requestMatchers(HttpMethod.GET, "/api/studies", "/api/studies/*")
                                 .permitAll()
                                 .requestMatchers(
@@ -41,8 +44,6 @@ class SecurityConfiguration {
                                 .permitAll()
                                 .requestMatchers(HttpMethod.DELETE, "/api/responses/*")
                                 .permitAll()
-                                .requestMatchers("/error")
-                                .permitAll()
                                 .requestMatchers("/api/**")
                                 .authenticated()
                                 .anyRequest()
@@ -53,6 +54,22 @@ class SecurityConfiguration {
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // A stateless API authenticated per request carries no cookie a forged request could ride on.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+        return http.build();
+    }
+
+    /**
+     * The participant pages: anonymous, with a session for the journey and CSRF protection on every
+     * form. Anything else is denied.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/s/**", "/resume", "/withdraw", "/withdraw/**", "/waymark.css", "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
         return http.build();
     }
 

@@ -1,0 +1,252 @@
+package org.waymark.survey.research;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.waymark.analysis.disclosure.DisclosedCount;
+import org.waymark.analysis.disclosure.Flag;
+import org.waymark.analysis.survey.BreakdownSummary;
+import org.waymark.analysis.survey.CategorySummary;
+import org.waymark.analysis.survey.GroupSummary;
+import org.waymark.analysis.survey.QuestionKind;
+import org.waymark.analysis.survey.QuestionSummary;
+import org.waymark.analysis.survey.SurveyReport;
+import org.waymark.analysis.survey.TestSummary;
+
+/**
+ * The published form of an analysis run: the JSON of {@code GET /api/studies/{id}/analysis}, whose
+ * field names are a public contract (docs/analysis.md#the-api). Extend it, never rename a field.
+ *
+ * <p>A figure the disclosure profile hides is {@code null}, and the object holding it has {@code
+ * "suppressed": true}; a {@code null} in an object with {@code "suppressed": false} is a figure that
+ * does not exist (no percentage of a base of 0, no test where too few groups have answers). Every
+ * field is always present, except {@code group} and {@code label} in {@code overall} and {@code
+ * monteCarlo} in a test whose p-value was not simulated.
+ */
+@JsonPropertyOrder({"study", "definitionVersion", "responses", "suppressed", "disclosure", "exportable", "tests"})
+record AnalysisJson(
+        String study,
+        int definitionVersion,
+        Long responses,
+        boolean suppressed,
+        String disclosure,
+        boolean exportable,
+        int tests,
+        List<QuestionJson> questions) {
+
+    static AnalysisJson of(String study, int definitionVersion, SurveyReport report, DisclosedCount responses) {
+        return new AnalysisJson(
+                study,
+                definitionVersion,
+                shown(responses),
+                responses.suppressed(),
+                report.disclosure().id(),
+                report.disclosure().isExportable(),
+                report.tests(),
+                report.questions().stream().map(QuestionJson::of).toList());
+    }
+
+    @JsonPropertyOrder({"question", "label", "type", "overall", "breakdowns"})
+    record QuestionJson(
+            String question, String label, String type, GroupJson overall, Map<String, BreakdownJson> breakdowns) {
+
+        static QuestionJson of(QuestionSummary summary) {
+            Map<String, BreakdownJson> breakdowns = new LinkedHashMap<>();
+            summary.breakdowns()
+                    .forEach(breakdown -> breakdowns.put(breakdown.breakdown(), BreakdownJson.of(summary, breakdown)));
+            return new QuestionJson(
+                    summary.question(),
+                    summary.label(),
+                    summary.kind().name().toLowerCase(Locale.ROOT),
+                    GroupJson.of(summary.kind(), summary.overall(), false),
+                    breakdowns);
+        }
+    }
+
+    /**
+     * One question by one grouping. {@code test} is the test of a single or scale question; a multi
+     * question tests each option as yes/no, in {@code optionTests} by option code.
+     */
+    @JsonPropertyOrder({"label", "groups", "test", "optionTests"})
+    record BreakdownJson(String label, List<GroupJson> groups, TestJson test, Map<String, TestJson> optionTests) {
+
+        static BreakdownJson of(QuestionSummary question, BreakdownSummary breakdown) {
+            List<GroupJson> groups = breakdown.groups().stream()
+                    .map(group -> GroupJson.of(question.kind(), group, true))
+                    .toList();
+            if (question.kind() == QuestionKind.MULTI) {
+                Map<String, TestJson> tests = new LinkedHashMap<>();
+                breakdown.tests().forEach(test -> tests.put(test.option().orElseThrow(), TestJson.of(test)));
+                return new BreakdownJson(breakdown.label(), groups, null, tests);
+            }
+            TestJson test = breakdown.tests().isEmpty()
+                    ? null
+                    : TestJson.of(breakdown.tests().getFirst());
+            return new BreakdownJson(breakdown.label(), groups, test, null);
+        }
+    }
+
+    /**
+     * A question's answers overall or in one group. {@code notApplicable} and {@code preferNotToSay}
+     * are {@code null} for number questions, which do not count them yet. {@code quartiles} exist
+     * for scale and number questions only.
+     */
+    @JsonPropertyOrder({
+        "group",
+        "label",
+        "base",
+        "notApplicable",
+        "preferNotToSay",
+        "suppressed",
+        "categories",
+        "quartiles",
+        "flags"
+    })
+    record GroupJson(
+            @JsonInclude(JsonInclude.Include.NON_NULL) String group,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String label,
+            Long base,
+            Long notApplicable,
+            Long preferNotToSay,
+            boolean suppressed,
+            List<CategoryJson> categories,
+            QuartilesJson quartiles,
+            List<String> flags) {
+
+        static GroupJson of(QuestionKind kind, GroupSummary group, boolean named) {
+            boolean number = kind == QuestionKind.NUMBER;
+            boolean ordered = number || kind == QuestionKind.SCALE;
+            long base = group.base().value().orElse(0);
+            // A group with answers but too few for derived statistics gets no quartiles: withheld.
+            boolean quartilesWithheld = ordered && group.quartiles().isEmpty() && base != 0;
+            boolean suppressed = group.base().suppressed()
+                    || quartilesWithheld
+                    || (!number
+                            && (group.notApplicable().suppressed()
+                                    || group.preferNotToSay().suppressed()));
+            return new GroupJson(
+                    named ? group.group() : null,
+                    named ? group.label() : null,
+                    shown(group.base()),
+                    number ? null : shown(group.notApplicable()),
+                    number ? null : shown(group.preferNotToSay()),
+                    suppressed,
+                    group.categories().stream()
+                            .map(category -> CategoryJson.of(category, group.base()))
+                            .toList(),
+                    group.quartiles()
+                            .map(q -> new QuartilesJson(q.lower(), q.median(), q.upper()))
+                            .orElse(null),
+                    group.flags().stream().sorted().map(AnalysisJson::flag).toList());
+        }
+    }
+
+    /** One answer in a group; {@code percent} and {@code ci95} are percentages to one decimal place. */
+    @JsonPropertyOrder({"code", "label", "count", "percent", "ci95", "suppressed"})
+    record CategoryJson(String code, String label, Long count, Double percent, List<Double> ci95, boolean suppressed) {
+
+        static CategoryJson of(CategorySummary category, DisclosedCount base) {
+            Double percent = percentage(category.percent());
+            List<Double> ci95 = category.ci95()
+                    .map(interval -> List.of(oneDecimal(interval.lower()), oneDecimal(interval.upper())))
+                    .orElse(null);
+            // Percentages and intervals exist only beside a base of at least 1; any other gap is the profile's.
+            boolean defined = base.value().orElse(-1) != 0;
+            boolean suppressed = category.count().suppressed() || (defined && (percent == null || ci95 == null));
+            return new CategoryJson(
+                    category.code(), category.label(), shown(category.count()), percent, ci95, suppressed);
+        }
+    }
+
+    /** Median and quartiles, R's type 7, with a scale's options scored 1, 2, 3, ... in order. */
+    record QuartilesJson(double lower, double median, double upper) {}
+
+    /**
+     * Whether a difference between groups is more than chance. {@code statistic} and {@code df} are
+     * {@code null} for Fisher's test; {@code monteCarlo} is given only when the p-value was simulated.
+     */
+    @JsonPropertyOrder({
+        "method",
+        "statistic",
+        "df",
+        "pValue",
+        "pHolm",
+        "pBH",
+        "effect",
+        "monteCarlo",
+        "groupsLeftOut",
+        "sentence"
+    })
+    record TestJson(
+            String method,
+            Double statistic,
+            Integer df,
+            Double pValue,
+            Double pHolm,
+            Double pBH,
+            EffectJson effect,
+            @JsonInclude(JsonInclude.Include.NON_NULL) MonteCarloJson monteCarlo,
+            List<String> groupsLeftOut,
+            String sentence) {
+
+        static TestJson of(TestSummary test) {
+            return new TestJson(
+                    test.method().id(),
+                    finite(test.statistic()),
+                    degrees(test.degreesOfFreedom()),
+                    finite(test.pValue()),
+                    finite(test.pHolm()),
+                    finite(test.pBenjaminiHochberg()),
+                    new EffectJson(test.effect().name(), finite(test.effect().value())),
+                    test.monteCarlo()
+                            .map(mc -> new MonteCarloJson(mc.seed(), mc.tables(), mc.standardError()))
+                            .orElse(null),
+                    test.groupsLeftOut(),
+                    test.sentence());
+        }
+    }
+
+    /** An effect size: {@code cramers-v}, {@code rank-biserial} or {@code epsilon-squared}. */
+    record EffectJson(String name, Double value) {}
+
+    /** How a simulated p-value was reached, so anyone can repeat it. */
+    record MonteCarloJson(long seed, int tables, double standardError) {}
+
+    private static Long shown(DisclosedCount count) {
+        return count.value().isPresent() ? count.value().getAsLong() : null;
+    }
+
+    private static Double percentage(OptionalDouble value) {
+        return value.isPresent() ? oneDecimal(value.getAsDouble()) : null;
+    }
+
+    static Double oneDecimal(double value) {
+        return Double.isFinite(value)
+                ? BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue()
+                : null;
+    }
+
+    /** JSON has no NaN or infinity; a figure that came out as one is given as {@code null}. */
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    private static Double finite(OptionalDouble value) {
+        return value.isPresent() ? finite(value.getAsDouble()) : null;
+    }
+
+    private static Integer degrees(OptionalInt value) {
+        return value.isPresent() ? value.getAsInt() : null;
+    }
+
+    private static String flag(Flag flag) {
+        return flag.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
