@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -82,7 +81,7 @@ class QuestionnaireController {
             Model model) {
         ValidatedDefinition study = openStudy(studyId);
         Journey journey = journey(session, studyId);
-        List<Question> questions = eligibilityQuestions(study);
+        List<Question> questions = Pages.eligibilityQuestions(study);
         Map<String, String> errors = new LinkedHashMap<>();
         Map<String, String> answers = new LinkedHashMap<>();
         for (Question question : questions) {
@@ -181,15 +180,15 @@ class QuestionnaireController {
         String resumeCode = requireDraft(journey);
         var draft = intake.draftState(resumeCode);
         ValidatedDefinition study = draft.definition();
-        List<StudyDefinition.Section> sections = questionnaireSections(study);
+        List<StudyDefinition.Section> sections = Pages.questionnaireSections(study);
         if (number < 1 || number > sections.size()) {
             throw ApiProblemException.notFound("This study has no such page.");
         }
         if (action.equals("skip")) {
             return next(studyId, number, sections.size());
         }
-        List<Question> onPage = pageQuestions(sections.get(number - 1));
-        List<String> shownBefore = shown(study, onPage, draft.answers());
+        List<Question> onPage = sections.get(number - 1).questions();
+        List<String> shownBefore = Pages.shown(study, onPage, draft.answers());
         PageForms.Posted posted = PageForms.read(onPage, form);
         Map<String, JsonNode> change = new LinkedHashMap<>();
         onPage.forEach(question -> change.put(question.id(), posted.answers().get(question.id())));
@@ -198,7 +197,7 @@ class QuestionnaireController {
         }
         try {
             // Answers to questions that the new answers hide are cleared rather than refused.
-            intake.change(resumeCode, new DraftChange(dropHidden(study, draft.answers(), change), null));
+            intake.change(resumeCode, new DraftChange(Pages.dropHidden(study, draft.answers(), change), null));
             var saved = intake.draftState(resumeCode);
             if (action.equals("save")) {
                 model.addAttribute("study", study);
@@ -211,7 +210,7 @@ class QuestionnaireController {
                         ? "redirect:/s/" + studyId + "/consent"
                         : "redirect:/s/" + studyId + "/sections/" + (number - 1);
             }
-            List<String> shownNow = shown(study, onPage, saved.answers());
+            List<String> shownNow = Pages.shown(study, onPage, saved.answers());
             boolean revealed = !shownBefore.containsAll(shownNow);
             Map<String, String> missing = new LinkedHashMap<>();
             for (Question question : onPage) {
@@ -315,7 +314,7 @@ class QuestionnaireController {
         model.addAttribute("study", study);
         model.addAttribute(
                 "questions",
-                eligibilityQuestions(study).stream()
+                Pages.eligibilityQuestions(study).stream()
                         .map(question ->
                                 PageForms.view(question, answers.get(question.id()), errors.get(question.id())))
                         .toList());
@@ -330,13 +329,13 @@ class QuestionnaireController {
             Map<String, String> errors,
             boolean revealed,
             Model model) {
-        List<StudyDefinition.Section> sections = questionnaireSections(study);
+        List<StudyDefinition.Section> sections = Pages.questionnaireSections(study);
         if (number < 1 || number > sections.size()) {
             throw ApiProblemException.notFound("This study has no such page.");
         }
         StudyDefinition.Section section = sections.get(number - 1);
-        List<Question> onPage = pageQuestions(section);
-        List<String> shown = shown(study, onPage, answers);
+        List<Question> onPage = section.questions();
+        List<String> shown = Pages.shown(study, onPage, answers);
         model.addAttribute("study", study);
         model.addAttribute("section", section);
         model.addAttribute("number", number);
@@ -356,10 +355,10 @@ class QuestionnaireController {
     private String reviewPage(
             ValidatedDefinition study, Map<String, AnswerValue> answers, Map<String, String> errors, Model model) {
         List<Map<String, Object>> parts = new ArrayList<>();
-        List<StudyDefinition.Section> sections = questionnaireSections(study);
+        List<StudyDefinition.Section> sections = Pages.questionnaireSections(study);
         for (int i = 0; i < sections.size(); i++) {
             List<Map<String, String>> rows = new ArrayList<>();
-            for (Question question : pageQuestions(sections.get(i))) {
+            for (Question question : sections.get(i).questions()) {
                 if (!study.isShown(question.id(), answers)) {
                     continue;
                 }
@@ -402,61 +401,5 @@ class QuestionnaireController {
             throw new JourneyExpiredException(null);
         }
         return journey.resumeCode();
-    }
-
-    private static List<Question> eligibilityQuestions(ValidatedDefinition study) {
-        Set<String> ids = study.definition().eligibility().stream()
-                .map(StudyDefinition.EligibilityRule::question)
-                .collect(Collectors.toSet());
-        return study.definition().sections().stream()
-                .flatMap(section -> section.questions().stream())
-                .filter(question -> ids.contains(question.id()))
-                .toList();
-    }
-
-    /** The sections a participant pages through: those with any question not asked at eligibility. */
-    private static List<StudyDefinition.Section> questionnaireSections(ValidatedDefinition study) {
-        Set<String> eligibility =
-                eligibilityQuestions(study).stream().map(Question::id).collect(Collectors.toSet());
-        return study.definition().sections().stream()
-                .filter(section -> section.questions().stream().anyMatch(q -> !eligibility.contains(q.id())))
-                .toList();
-    }
-
-    private static List<Question> pageQuestions(StudyDefinition.Section section) {
-        return section.questions();
-    }
-
-    private static List<String> shown(
-            ValidatedDefinition study, List<Question> questions, Map<String, AnswerValue> answers) {
-        return questions.stream()
-                .map(Question::id)
-                .filter(id -> study.isShown(id, answers))
-                .toList();
-    }
-
-    /** Evaluates the page's conditions on its own new answers, in order, and clears what they hide. */
-    private static Map<String, JsonNode> dropHidden(
-            ValidatedDefinition study, Map<String, AnswerValue> before, Map<String, JsonNode> change) {
-        Map<String, AnswerValue> sofar = new HashMap<>(before);
-        change.keySet().forEach(sofar::remove);
-        Map<String, JsonNode> kept = new LinkedHashMap<>();
-        change.forEach((id, value) -> {
-            if (!study.isShown(id, sofar)) {
-                kept.put(id, null);
-                sofar.remove(id);
-                return;
-            }
-            kept.put(id, value);
-            if (value != null && value.isString()) {
-                sofar.put(id, new AnswerValue.Choice(value.asString()));
-            } else if (value != null && value.isArray()) {
-                sofar.put(
-                        id,
-                        new AnswerValue.Choices(
-                                value.valueStream().map(JsonNode::asString).toList()));
-            }
-        });
-        return kept;
     }
 }
