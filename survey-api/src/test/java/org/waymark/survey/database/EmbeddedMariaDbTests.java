@@ -51,6 +51,28 @@ class EmbeddedMariaDbTests {
     }
 
     @Test
+    void startsInADirectoryTooDeepForASocketBesideTheData() throws Exception {
+        // CI once checked out under a longer path than a developer's, and the socket path passed Linux's
+        // 108-byte limit: the server stopped without a word. This directory is deeper than that on any machine.
+        Path deep =
+                freshDirectory().resolve("a-directory-name-long-enough-to-push-the-socket-path-past-the-kernel-limit");
+        assertThat(deep.toAbsolutePath().resolve("mariadb-tmp/mariadb.sock").toString())
+                .hasSizeGreaterThan(108);
+        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(deep)) {
+            assertThat(single(server, "SELECT @@socket"))
+                    .hasSizeLessThanOrEqualTo(EmbeddedMariaDb.MAX_SOCKET_PATH_BYTES);
+            assertThat(single(server, "SELECT @@datadir"))
+                    .startsWith(deep.toAbsolutePath().toString());
+        }
+    }
+
+    @Test
+    void keepsTheSocketBesideTheDataWhenThePathIsShort() {
+        assertThat(EmbeddedMariaDb.socketPath(Path.of("/srv/waymark/mariadb-tmp"), 3307))
+                .isEqualTo("/srv/waymark/mariadb-tmp/mariadb.sock");
+    }
+
+    @Test
     void explainsADataDirectoryThatCannotBeCreated() throws Exception {
         Path file = Files.writeString(freshDirectory().resolve("not-a-directory"), "x");
         assertThatThrownBy(() -> EmbeddedMariaDb.start(file))

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.waymark.survey.TestApi;
@@ -24,6 +27,7 @@ import org.waymark.survey.WaymarkIntegrationTest;
 import org.waymark.survey.studies.TestDefinitions;
 
 @WaymarkIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IntakeApiTests {
 
@@ -115,7 +119,7 @@ class IntakeApiTests {
     }
 
     @Test
-    void storesConcurrentDuplicatesOnce() throws Exception {
+    void storesConcurrentDuplicatesOnce(CapturedOutput output) throws Exception {
         String key = key();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
@@ -137,6 +141,14 @@ class IntakeApiTests {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
+        String receiptHash = jdbc.sql("SELECT receipt_code_hash FROM response WHERE idempotency_key = ?")
+                .param(key)
+                .query(String.class)
+                .single();
+        assertThat(output.getAll())
+                .as("the losers' duplicate-key errors, which name the receipt code's hash, stay out of the log")
+                .doesNotContain(receiptHash)
+                .doesNotContain("Duplicate entry");
     }
 
     @Test
