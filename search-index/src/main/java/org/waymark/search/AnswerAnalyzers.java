@@ -1,0 +1,63 @@
+package org.waymark.search;
+
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * The two ways an answer's text is analysed. Both split words as Unicode says, lower-case them and fold
+ * accents; the stemmed form also removes possessives and reduces words to their stem, so that "caring",
+ * "cared" and "cares" all find "care". No stop words are removed: in answers about care, "not" and "no"
+ * carry the meaning ("did not listen").
+ */
+public final class AnswerAnalyzers {
+
+    private AnswerAnalyzers() {}
+
+    /** Stemmed English, for ordinary words. */
+    public static Analyzer stemmed() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream stream = new EnglishPossessiveFilter(source);
+                stream = new LowerCaseFilter(stream);
+                stream = new ASCIIFoldingFilter(stream);
+                return new TokenStreamComponents(source, new PorterStemFilter(stream));
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
+    }
+
+    /** Words as written (lower-cased), for "exact phrases". */
+    public static Analyzer exact() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+            }
+        };
+    }
+
+    /** The analyzer for a whole answer document: stemmed text, and exact text in its own field. */
+    static Analyzer perField() {
+        return new PerFieldAnalyzerWrapper(stemmed(), Map.of(AnswerFields.EXACT, exact()));
+    }
+}

@@ -1,0 +1,323 @@
+package org.waymark.search;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * A Lucene index of free-text answers, one document per answer. Writes are upserts and deletions by
+ * response; they become visible to searches after {@link #commit(long)}, which also records how far
+ * through the change feed the index is. Searches share near-real-time searchers through a
+ * {@link SearcherManager}. Safe for one writer thread and many searching threads.
+ */
+public final class AnswerIndex implements AutoCloseable {
+
+    /** The commit data key under which the index records the last change it applied. */
+    static final String APPLIED_THROUGH = "waymark.applied-through";
+
+    private static final int PASSAGES = 2;
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Duration timeLimit;
+
+    private AnswerIndex(Directory directory, IndexWriter writer, Duration timeLimit) throws IOException {
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+        this.timeLimit = timeLimit;
+    }
+
+    /** Opens the index in a directory, creating it if empty; searches stop after the time limit. */
+    public static AnswerIndex open(Path path, Duration timeLimit) {
+        try {
+            return open(FSDirectory.open(path), timeLimit);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not open the search index directory", e);
+        }
+    }
+
+    static AnswerIndex open(Directory directory, Duration timeLimit) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(AnswerAnalyzers.perField());
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setRAMBufferSizeMB(64);
+        config.setCommitOnClose(false);
+        TieredMergePolicy merges = new TieredMergePolicy();
+        // A withdrawn answer must leave the files, not only the results: merge away every deletion.
+        merges.setForceMergeDeletesPctAllowed(0.0);
+        config.setMergePolicy(merges);
+        return new AnswerIndex(directory, new IndexWriter(directory, config), timeLimit);
+    }
+
+    /**
+     * Replaces everything indexed for a response with these answers (none deletes it). Applying the same
+     * change twice leaves the same index.
+     */
+    public void upsertResponse(String studyId, long responseKey, List<AnswerDocument> answers) {
+        Term response = AnswerFields.responseTerm(studyId, responseKey);
+        for (AnswerDocument answer : answers) {
+            if (!answer.studyId().equals(studyId) || answer.responseKey() != responseKey) {
+                throw new IllegalArgumentException("every answer must belong to the response upserted");
+            }
+        }
+        try {
+            if (answers.isEmpty()) {
+                writer.deleteDocuments(response);
+            } else {
+                writer.updateDocuments(
+                        response, answers.stream().map(AnswerFields::toDocument).toList());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write to the search index", e);
+        }
+    }
+
+    /** Removes a response's answers. */
+    public void deleteResponse(String studyId, long responseKey) {
+        upsertResponse(studyId, responseKey, List.of());
+    }
+
+    /** Removes every answer of a study. */
+    public void deleteStudy(String studyId) {
+        try {
+            writer.deleteDocuments(new Term(AnswerFields.STUDY, studyId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write to the search index", e);
+        }
+    }
+
+    /**
+     * Makes the changes so far durable and visible, recording that the index now reflects every change up
+     * to {@code appliedThrough}.
+     */
+    public void commit(long appliedThrough) {
+        try {
+            writer.setLiveCommitData(
+                    Map.of(APPLIED_THROUGH, Long.toString(appliedThrough)).entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not commit the search index", e);
+        }
+    }
+
+    /** The last change the committed index reflects, or empty for a new index. */
+    public Optional<Long> appliedThrough() {
+        try {
+            if (!DirectoryReader.indexExists(directory)) {
+                return Optional.empty();
+            }
+            var commits = DirectoryReader.listCommits(directory);
+            String value = commits.get(commits.size() - 1).getUserData().get(APPLIED_THROUGH);
+            return Optional.ofNullable(value).map(Long::valueOf);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the search index", e);
+        }
+    }
+
+    /**
+     * Rewrites the segments that hold deleted answers, so that their text is gone from the files and not
+     * only hidden from results, then commits. Costly on a large index; run it after withdrawals.
+     */
+    public void expungeDeletes(long appliedThrough) {
+        try {
+            writer.forceMergeDeletes(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not merge the search index", e);
+        }
+        commit(appliedThrough);
+    }
+
+    /** Whether any deleted answers still occupy space in the index's files. */
+    public boolean hasDeletions() {
+        return writer.hasDeletions();
+    }
+
+    /** Searches one study. */
+    public SearchResult search(SearchRequest request) {
+        Query query = filtered(request, QuerySyntax.parse(request.query()));
+        return withSearcher(shared -> {
+            IndexSearcher searcher = timeLimited(shared);
+            int depth = (request.page() + 1) * request.pageSize();
+            var manager = new MultiCollectorManager(
+                    new TopScoreDocCollectorManager(depth, 0), new GroupCounter.Manager(request.countedGroupings()));
+            Object[] results = searcher.search(query, manager);
+            TopDocs top = (TopDocs) results[0];
+            GroupCounter.Counts counts = (GroupCounter.Counts) results[1];
+            ScoreDoc[] page = pageOf(top.scoreDocs, request.page() * request.pageSize(), request.pageSize());
+            List<SearchResult.Hit> hits = hits(searcher, query, page);
+            return new SearchResult(counts.answers(), hits, counts.participantsByGroup(), !searcher.timedOut());
+        });
+    }
+
+    /** The answers most like one answer, within the same study and question. */
+    public List<SearchResult.Hit> moreLikeThis(String studyId, long responseKey, String questionId, int count) {
+        return withSearcher(shared -> {
+            IndexSearcher searcher = timeLimited(shared);
+            String id = AnswerFields.answerId(studyId, responseKey, questionId);
+            TopDocs self = searcher.search(new TermQuery(new Term(AnswerFields.ID, id)), 1);
+            if (self.scoreDocs.length == 0) {
+                return List.of();
+            }
+            String text =
+                    searcher.storedFields().document(self.scoreDocs[0].doc).get(AnswerFields.TEXT);
+            MoreLikeThis likeThis = new MoreLikeThis(searcher.getIndexReader());
+            likeThis.setAnalyzer(AnswerAnalyzers.stemmed());
+            likeThis.setFieldNames(new String[] {AnswerFields.TEXT});
+            likeThis.setMinTermFreq(1);
+            likeThis.setMinDocFreq(1);
+            // Here, unlike in searches, words such as "and" would only add noise.
+            likeThis.setStopWords(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            Query like = likeThis.like(AnswerFields.TEXT, new StringReader(text));
+            Query query = new BooleanQuery.Builder()
+                    .add(like, Occur.MUST)
+                    .add(new TermQuery(new Term(AnswerFields.STUDY, studyId)), Occur.FILTER)
+                    .add(new TermQuery(new Term(AnswerFields.QUESTION, questionId)), Occur.FILTER)
+                    .add(new TermQuery(new Term(AnswerFields.ID, id)), Occur.MUST_NOT)
+                    .build();
+            TopDocs top = searcher.search(query, count);
+            return hits(searcher, like, top.scoreDocs);
+        });
+    }
+
+    /** The ids ({@code study/responseKey/question}) of every answer indexed for a study. */
+    public Set<String> answerIds(String studyId) {
+        return withSearcher(searcher -> {
+            Set<String> ids = new HashSet<>();
+            TermQuery study = new TermQuery(new Term(AnswerFields.STUDY, studyId));
+            int total = searcher.count(study);
+            if (total == 0) {
+                return ids;
+            }
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc hit : searcher.search(study, total).scoreDocs) {
+                ids.add(stored.document(hit.doc, Set.of(AnswerFields.ID)).get(AnswerFields.ID));
+            }
+            return ids;
+        });
+    }
+
+    /** How many answers are indexed for a study. */
+    public int count(String studyId) {
+        return withSearcher(searcher -> searcher.count(new TermQuery(new Term(AnswerFields.STUDY, studyId))));
+    }
+
+    /** Closes the index, dropping changes not yet committed: the change feed brings them again. */
+    @Override
+    public void close() {
+        try (directory) {
+            searchers.close();
+            writer.rollback();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not close the search index", e);
+        }
+    }
+
+    private static Query filtered(SearchRequest request, Query text) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder()
+                .add(text, Occur.MUST)
+                .add(new TermQuery(new Term(AnswerFields.STUDY, request.studyId())), Occur.FILTER);
+        if (request.questionId() != null) {
+            query.add(new TermQuery(new Term(AnswerFields.QUESTION, request.questionId())), Occur.FILTER);
+        }
+        request.groupFilters()
+                .forEach((grouping, group) ->
+                        query.add(new TermQuery(new Term(AnswerFields.groupField(grouping), group)), Occur.FILTER));
+        return query.build();
+    }
+
+    private IndexSearcher timeLimited(IndexSearcher shared) {
+        IndexSearcher searcher = new IndexSearcher(shared.getIndexReader());
+        searcher.setTimeout(new QueryTimeoutImpl(timeLimit.toMillis()));
+        return searcher;
+    }
+
+    private static ScoreDoc[] pageOf(ScoreDoc[] ranked, int from, int size) {
+        if (from >= ranked.length) {
+            return new ScoreDoc[0];
+        }
+        ScoreDoc[] page = new ScoreDoc[Math.min(size, ranked.length - from)];
+        System.arraycopy(ranked, from, page, 0, page.length);
+        return page;
+    }
+
+    private static List<SearchResult.Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page)
+            throws IOException {
+        if (page.length == 0) {
+            return List.of();
+        }
+        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, AnswerAnalyzers.perField())
+                .withMaskedFieldsFunc(field -> AnswerFields.TEXT.equals(field) ? Set.of(AnswerFields.EXACT) : Set.of())
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .build();
+        TopDocs pageDocs = new TopDocs(
+                new org.apache.lucene.search.TotalHits(
+                        page.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
+                page);
+        String[] highlights = highlighter.highlight(AnswerFields.TEXT, query, pageDocs, PASSAGES);
+        StoredFields stored = searcher.storedFields();
+        List<SearchResult.Hit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            Document document = stored.document(
+                    page[i].doc, Set.of(AnswerFields.RESPONSE_KEY, AnswerFields.RESPONSE_ID, AnswerFields.QUESTION));
+            hits.add(new SearchResult.Hit(
+                    document.getField(AnswerFields.RESPONSE_KEY).numericValue().longValue(),
+                    document.get(AnswerFields.RESPONSE_ID),
+                    document.get(AnswerFields.QUESTION),
+                    highlights[i],
+                    page[i].score));
+        }
+        return hits;
+    }
+
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            searchers.maybeRefresh();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not search the index", e);
+        }
+    }
+}
