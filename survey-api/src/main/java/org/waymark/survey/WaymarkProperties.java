@@ -4,7 +4,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -15,13 +17,15 @@ import org.springframework.validation.annotation.Validated;
  * @param dataDir where Waymark keeps its files: the embedded database, later the search index
  * @param demo the synthetic demo study
  * @param drafts saved, unsubmitted responses
+ * @param search the search index of free-text answers
  */
 @ConfigurationProperties("waymark")
 @Validated
 public record WaymarkProperties(
         @NotNull @DefaultValue("./data") Path dataDir,
         @Valid @DefaultValue Demo demo,
-        @Valid @DefaultValue Drafts drafts) {
+        @Valid @DefaultValue Drafts drafts,
+        @Valid @DefaultValue Search search) {
 
     /**
      * @param enabled whether the synthetic demo study is loaded at first start
@@ -36,4 +40,21 @@ public record WaymarkProperties(
     /** @param expireAfterDays how long unsubmitted answers are kept before they are deleted */
     public record Drafts(
             @Min(1) @Max(365) @DefaultValue("30") int expireAfterDays) {}
+
+    /**
+     * @param indexName this instance's name for its index; each instance keeps its own index and its own
+     *     place in the change feed (docs/scaling.md)
+     * @param timeLimit how long one search may run before it returns what it found so far
+     * @param applyEvery how often the index takes in new submissions and withdrawals
+     * @param batchSize how many changes it takes in at a time
+     * @param rebuildAtStart build the index afresh from the database at start-up
+     */
+    public record Search(
+            @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}") @DefaultValue("local")
+            String indexName,
+
+            @NotNull @DefaultValue("2s") Duration timeLimit,
+            @NotNull @DefaultValue("1s") Duration applyEvery,
+            @Min(1) @Max(10_000) @DefaultValue("500") int batchSize,
+            @DefaultValue("false") boolean rebuildAtStart) {}
 }

@@ -1,0 +1,222 @@
+package org.waymark.survey.search;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.waymark.search.AnswerIndex;
+import org.waymark.search.IndexHome;
+import org.waymark.survey.WaymarkProperties;
+
+/**
+ * This instance's search index, kept true to the database. Changes reach it only through the change
+ * feed ({@code index_outbox}), which intake writes in the same transaction as each submission and
+ * withdrawal. The index applies them in batches, commits, and only then records its place in the feed,
+ * so after a crash it applies again what it may have lost; applying twice changes nothing.
+ */
+@Component
+public class SearchIndex implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchIndex.class);
+
+    /** What a consistency check found for one study. */
+    public record Consistency(
+            String studyId,
+            boolean consistent,
+            int inDatabase,
+            int inIndex,
+            List<String> missingFromIndex,
+            List<String> notInDatabase) {
+
+        static Consistency of(String studyId, Set<String> inDatabase, Set<String> inIndex) {
+            List<String> missing = sample(inDatabase, inIndex);
+            List<String> extra = sample(inIndex, inDatabase);
+            return new Consistency(
+                    studyId, missing.isEmpty() && extra.isEmpty(), inDatabase.size(), inIndex.size(), missing, extra);
+        }
+    }
+
+    private static final int SAMPLE = 20;
+
+    private final IndexedAnswers answers;
+    private final AnswerDocuments documents;
+    private final WaymarkProperties.Search settings;
+    private final IndexHome home;
+    private final Clock clock;
+    private final ReentrantLock writing = new ReentrantLock();
+    private volatile AnswerIndex index;
+
+    SearchIndex(IndexedAnswers answers, AnswerDocuments documents, WaymarkProperties properties, Clock clock) {
+        this.answers = answers;
+        this.documents = documents;
+        this.settings = properties.search();
+        this.home = new IndexHome(properties.dataDir().resolve("search-index").resolve(settings.indexName()));
+        this.clock = clock;
+        home.deleteUnused();
+        this.index = AnswerIndex.open(home.current(), settings.timeLimit());
+    }
+
+    /** The index to search. Callers use it at once and do not keep it: a rebuild replaces it. */
+    public AnswerIndex index() {
+        return index;
+    }
+
+    /** At start-up, catch up with whatever was submitted or withdrawn while this instance was down. */
+    @EventListener(ApplicationReadyEvent.class)
+    void catchUp() {
+        if (settings.rebuildAtStart()) {
+            rebuild();
+        } else {
+            int applied = applyPending();
+            log.info(
+                    "Search index '{}' is up to date ({} change(s) applied at start-up)",
+                    settings.indexName(),
+                    applied);
+        }
+    }
+
+    @Scheduled(
+            fixedDelayString = "${waymark.search.apply-every:1s}",
+            initialDelayString = "${waymark.search.apply-every:1s}")
+    void applyOnSchedule() {
+        applyPending();
+    }
+
+    /** Applies every change in the feed this index has not applied yet; returns how many. */
+    public int applyPending() {
+        writing.lock();
+        try {
+            int applied = 0;
+            long cursor = startingPoint();
+            while (true) {
+                List<IndexedAnswers.Change> batch = answers.changesAfter(cursor, settings.batchSize());
+                if (batch.isEmpty()) {
+                    return applied;
+                }
+                cursor = apply(index, batch);
+                answers.saveCursor(settings.indexName(), cursor, LocalDateTime.now(clock));
+                applied += batch.size();
+            }
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /**
+     * Builds a fresh index from the database in a new folder while intake goes on, brings it up to the
+     * moment, and switches to it atomically; the old index is then deleted.
+     */
+    public long rebuild() {
+        var fresh = home.newGeneration();
+        AnswerIndex rebuilt = AnswerIndex.open(fresh, settings.timeLimit());
+        long[] count = {0};
+        try {
+            long reached = answers.streamSubmitted(response -> {
+                rebuilt.upsertResponse(response.studyId(), response.id(), documents.of(response));
+                count[0]++;
+            });
+            rebuilt.commit(reached);
+            writing.lock();
+            try {
+                long cursor = reached;
+                for (var batch = answers.changesAfter(cursor, settings.batchSize());
+                        !batch.isEmpty();
+                        batch = answers.changesAfter(cursor, settings.batchSize())) {
+                    cursor = apply(rebuilt, batch);
+                }
+                home.switchTo(fresh);
+                AnswerIndex old = index;
+                index = rebuilt;
+                answers.saveCursor(settings.indexName(), cursor, LocalDateTime.now(clock));
+                old.close();
+            } finally {
+                writing.unlock();
+            }
+        } catch (RuntimeException e) {
+            if (index != rebuilt) {
+                rebuilt.close();
+            }
+            throw e;
+        }
+        home.deleteUnused();
+        log.info("Search index '{}' rebuilt from {} response(s)", settings.indexName(), count[0]);
+        return count[0];
+    }
+
+    /** Compares the answers in the database with those in the index, for one study. */
+    public Consistency check(String studyId) {
+        applyPending();
+        Set<String> inDatabase = new HashSet<>(answers.textAnswerIds(studyId));
+        return Consistency.of(studyId, inDatabase, index.answerIds(studyId));
+    }
+
+    @Override
+    public void destroy() {
+        writing.lock();
+        try {
+            index.close();
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    /**
+     * Where to start in the feed: the recorded cursor, or earlier if the index's own last commit is behind
+     * it (a crash between a switch and saving the cursor, or an index folder restored from a backup).
+     */
+    private long startingPoint() {
+        long recorded = answers.cursor(settings.indexName());
+        return Math.min(recorded, index.appliedThrough().orElse(0L));
+    }
+
+    private long apply(AnswerIndex target, List<IndexedAnswers.Change> batch) {
+        Set<Long> responseIds = new LinkedHashSet<>();
+        batch.forEach(change -> responseIds.add(change.responseId()));
+        var now = answers.responses(responseIds);
+        boolean removed = false;
+        for (IndexedAnswers.Change change : batch) {
+            if (!responseIds.remove(change.responseId())) {
+                continue;
+            }
+            IndexedAnswers.ResponseNow response = now.get(change.responseId());
+            if (response == null || !response.submitted()) {
+                removed = true;
+                target.deleteResponse(change.studyId(), change.responseId());
+            } else {
+                target.upsertResponse(change.studyId(), change.responseId(), documents.of(response));
+            }
+        }
+        long last = batch.getLast().id();
+        // A withdrawn answer must leave the index files, not only the results.
+        if (removed && target.hasDeletions()) {
+            target.expungeDeletes(last);
+        } else {
+            target.commit(last);
+        }
+        return last;
+    }
+
+    private static List<String> sample(Set<String> from, Set<String> without) {
+        List<String> missing = new ArrayList<>();
+        for (String id : from) {
+            if (!without.contains(id)) {
+                missing.add(id);
+                if (missing.size() == SAMPLE) {
+                    break;
+                }
+            }
+        }
+        return missing;
+    }
+}
