@@ -183,6 +183,36 @@ public final class AnswerIndex implements AutoCloseable {
         });
     }
 
+    /** One answer, by its response's key and its question. */
+    public record AnswerRef(long responseKey, String questionId) {}
+
+    /**
+     * Every answer of a study that a query matches, unranked: what an auto-coding rule proposes.
+     *
+     * @throws QuerySyntaxException if the query cannot be read
+     */
+    public List<AnswerRef> matching(String studyId, String queryText) {
+        Query query = filtered(SearchRequest.of(studyId, queryText), QuerySyntax.parse(queryText));
+        return withSearcher(shared -> {
+            IndexSearcher searcher = timeLimited(shared);
+            int total = searcher.count(query);
+            if (total == 0) {
+                return List.of();
+            }
+            StoredFields stored = searcher.storedFields();
+            List<AnswerRef> refs = new ArrayList<>(total);
+            for (ScoreDoc hit : searcher.search(query, total).scoreDocs) {
+                Document document = stored.document(hit.doc, Set.of(AnswerFields.RESPONSE_KEY, AnswerFields.QUESTION));
+                refs.add(new AnswerRef(
+                        document.getField(AnswerFields.RESPONSE_KEY)
+                                .numericValue()
+                                .longValue(),
+                        document.get(AnswerFields.QUESTION)));
+            }
+            return refs;
+        });
+    }
+
     /** The answers most like one answer, within the same study and question. */
     public List<SearchResult.Hit> moreLikeThis(String studyId, long responseKey, String questionId, int count) {
         return withSearcher(shared -> {

@@ -158,6 +158,18 @@ class AnswerIndexTests {
     }
 
     @Test
+    void listsEveryMatchingAnswerBeyondOnePage() {
+        for (long key = 1; key <= 1_500; key++) {
+            index.upsertResponse(STUDY, key, List.of(answer(key, key % 3 == 0 ? "kind staff" : "waiting")));
+        }
+        index.commit(1_500);
+        assertThat(index.matching(STUDY, "kind*"))
+                .hasSize(500)
+                .allSatisfy(ref -> assertThat(ref.responseKey() % 3).isZero())
+                .allSatisfy(ref -> assertThat(ref.questionId()).isEqualTo(QUESTION));
+    }
+
+    @Test
     void findsAnswersLikeAnother() {
         index.upsertResponse(STUDY, 1, List.of(answer(1, "the nurses listened and treated me as a person")));
         index.upsertResponse(STUDY, 2, List.of(answer(2, "nurses who listened, treated like a person")));

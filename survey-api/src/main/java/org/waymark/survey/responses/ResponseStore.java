@@ -142,11 +142,12 @@ public class ResponseStore {
     }
 
     /**
-     * Withdraws a response: its answers and consent are deleted, and so are its codes, idempotency key
+     * Withdraws a response: its answers, consent and theme codings are deleted, and so are its codes, idempotency key
      * and request hash. What remains is the row saying that a response to this study version existed
      * and was withdrawn, and when.
      */
     public void withdraw(long responseId, String studyId, LocalDateTime at) {
+        jdbc.sql("DELETE FROM coding WHERE response_id = ?").param(responseId).update();
         jdbc.sql("DELETE FROM answer WHERE response_id = ?").param(responseId).update();
         jdbc.sql("DELETE FROM consent WHERE response_id = ?").param(responseId).update();
         jdbc.sql("""

@@ -1,0 +1,91 @@
+package org.waymark.survey.themes;
+
+import java.security.Principal;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The coding frame and team coding, for researchers. See docs/themes.md. */
+@RestController
+class ThemesController {
+
+    private final ThemeService themes;
+
+    ThemesController(ThemeService themes) {
+        this.themes = themes;
+    }
+
+    @GetMapping(value = "/api/studies/{id}/themes", produces = MediaType.APPLICATION_JSON_VALUE)
+    Codebook current(@PathVariable String id) {
+        return themes.current(id);
+    }
+
+    @GetMapping(value = "/api/studies/{id}/themes/versions/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
+    Codebook version(@PathVariable String id, @PathVariable int version) {
+        return themes.version(id, version);
+    }
+
+    @PostMapping(value = "/api/studies/{id}/themes", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Codebook saveVersion(@PathVariable String id, @RequestBody Codebook codebook, Principal researcher) {
+        return themes.saveVersion(id, codebook, researcher.getName());
+    }
+
+    @PostMapping(value = "/api/studies/{id}/themes/frames/{frame}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Codebook adoptFrame(@PathVariable String id, @PathVariable String frame, Principal researcher) {
+        return themes.adoptFrame(id, frame, researcher.getName());
+    }
+
+    record Proposed(int proposed) {}
+
+    @PostMapping(value = "/api/studies/{id}/coding/propose", produces = MediaType.APPLICATION_JSON_VALUE)
+    Proposed propose(@PathVariable String id, Principal researcher) {
+        return new Proposed(themes.propose(id, researcher.getName()));
+    }
+
+    @GetMapping(value = "/api/studies/{id}/coding", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<Codings.Coding> list(
+            @PathVariable String id,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String theme,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "100") int size) {
+        return themes.list(id, status, theme, page, size);
+    }
+
+    @PostMapping(value = "/api/studies/{id}/coding", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Codings.Coding add(@PathVariable String id, @RequestBody ThemeService.NewCoding coding, Principal researcher) {
+        return themes.add(id, coding, researcher.getName(), false);
+    }
+
+    @PostMapping(value = "/api/studies/{id}/coding/consensus", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Codings.Coding consensus(
+            @PathVariable String id, @RequestBody ThemeService.NewCoding coding, Principal researcher) {
+        return themes.add(id, coding, researcher.getName(), true);
+    }
+
+    @PostMapping(value = "/api/studies/{id}/coding/{coding}/confirm", produces = MediaType.APPLICATION_JSON_VALUE)
+    Codings.Coding confirm(@PathVariable String id, @PathVariable long coding, Principal researcher) {
+        return themes.decide(id, coding, true, researcher.getName());
+    }
+
+    @PostMapping(value = "/api/studies/{id}/coding/{coding}/reject", produces = MediaType.APPLICATION_JSON_VALUE)
+    Codings.Coding reject(@PathVariable String id, @PathVariable long coding, Principal researcher) {
+        return themes.decide(id, coding, false, researcher.getName());
+    }
+
+    @GetMapping(value = "/api/studies/{id}/coding/agreement", produces = MediaType.APPLICATION_JSON_VALUE)
+    ThemeService.Agreement agreement(@PathVariable String id, @RequestParam List<String> coders) {
+        return themes.agreement(id, coders);
+    }
+}

@@ -1,0 +1,208 @@
+package org.waymark.survey.themes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.waymark.search.QuerySyntax;
+import org.waymark.survey.TestApi;
+import org.waymark.survey.WaymarkIntegrationTest;
+import org.waymark.survey.studies.TestDefinitions;
+
+/** The coding frame and team coding, through the API, on the real database and index. */
+@WaymarkIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ThemesApiTests {
+
+    static final String STUDY = "themes-study";
+    static final String API = "/api/studies/" + STUDY;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private TestApi admin;
+    private final List<String> responseIds = new ArrayList<>();
+
+    @BeforeAll
+    void publishAndSubmit() {
+        admin = TestApi.on(port).asAdmin();
+        admin.post(
+                "/api/studies",
+                TestDefinitions.minimal().with(root -> root.put("id", STUDY)).json());
+        admin.post(API + "/publish", "");
+        String[] texts = {
+            "The staff were kind and listened to me.",
+            "Only medication was offered, nothing else.",
+            "Hope for the future and my family around me.",
+            "Kind nurses, but too much medication.",
+            "Getting back to work."
+        };
+        for (String text : texts) {
+            var reply = TestApi.on(port)
+                    .postWithKey(API + "/responses", UUID.randomUUID().toString(), """
+                            {"consent": {"version": "1", "agreed": ["take_part"]},
+                             "answers": {"adult": "yes", "ethnicity": "white_british", "recovery_meaning": "%s"},
+                             "submit": true}""".formatted(text));
+            assertThat(reply.status()).isEqualTo(201);
+            responseIds.add(reply.json().get("responseId").asString());
+        }
+    }
+
+    @Test
+    void everyShippedRuleIsAValidSearch() {
+        for (String frame : ThemeService.FRAMES.keySet()) {
+            assertThat(ThemeService.frame(frame)).isNotEmpty().allSatisfy(theme -> {
+                if (theme.rule() != null) {
+                    QuerySyntax.parse(theme.rule());
+                }
+            });
+        }
+    }
+
+    @Test
+    void versionsTheCodebookAndRefusesABadOneWithEveryProblemNamed() {
+        // A study of its own, so that no other test's codebook versions come in between.
+        String api = "/api/studies/codebook-study";
+        admin.post(
+                "/api/studies",
+                TestDefinitions.minimal()
+                        .with(root -> root.put("id", "codebook-study"))
+                        .json());
+        admin.post(api + "/publish", "");
+        var bad = admin.post(api + "/themes", """
+                {"themes": [{"code": "warmth", "name": "Warmth", "rule": "*kind"},
+                            {"code": "warmth", "name": "Again"},
+                            {"code": "child", "name": "Child", "parent": "nowhere"}]}""");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("detail").asString())
+                .contains("appears twice")
+                .contains("parent 'nowhere'")
+                .contains("can only end a word");
+
+        var adopted = admin.post(api + "/themes/frames/cpa-study-themes", "");
+        assertThat(adopted.status()).isEqualTo(201);
+        int version = adopted.json().get("version").asInt();
+        var again = admin.post(api + "/themes/frames/recovery-meaning", "");
+        assertThat(again.json().get("version").asInt()).isEqualTo(version + 1);
+        assertThat(admin.get(api + "/themes").json().get("themes").size())
+                .isEqualTo(ThemeService.frame("cpa-study-themes").size()
+                        + ThemeService.frame("recovery-meaning").size());
+        assertThat(admin.get(api + "/themes/versions/" + version)
+                        .json()
+                        .get("themes")
+                        .size())
+                .as("an old version is unchanged")
+                .isEqualTo(ThemeService.frame("cpa-study-themes").size());
+        assertThat(admin.post(api + "/themes/frames/no-such-frame", "").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void rulesProposeAndPeopleDecideThenTwoCodersAgreement() {
+        admin.post(API + "/themes", """
+                {"themes": [{"code": "warmth", "name": "Warmth", "rule": "kind OR listen*"},
+                            {"code": "medical_only", "name": "Medical only", "rule": "medication"},
+                            {"code": "other", "name": "Other"}]}""");
+        var proposed =
+                admin.post(API + "/coding/propose", "").json().get("proposed").asInt();
+        assertThat(proposed)
+                .as("answers 1 and 4 for warmth, 2 and 4 for medication")
+                .isEqualTo(4);
+        assertThat(admin.post(API + "/coding/propose", "")
+                        .json()
+                        .get("proposed")
+                        .asInt())
+                .as("proposing again adds nothing")
+                .isZero();
+
+        var open = admin.get(API + "/coding?status=proposed&theme=warmth").json();
+        assertThat(open.size()).isEqualTo(2);
+        long first = open.get(0).get("id").asLong();
+        assertThat(admin.post(API + "/coding/" + first + "/confirm", "")
+                        .json()
+                        .get("status")
+                        .asString())
+                .isEqualTo("confirmed");
+        assertThat(admin.post(API + "/coding/" + first + "/reject", "").status())
+                .as("a decided proposal cannot be decided again")
+                .isEqualTo(409);
+
+        // Two coders, blind: "admin" and "second". Agreement on 4 answers both coded:
+        //   warmth: admin codes answers 0 and 3; second codes 0 only -> both 1, admin only 1, neither 2.
+        // Cohen's kappa for [[1,1],[0,2]]: po = 3/4, pe = (2*1 + 2*3)/16 = 1/2, kappa = (0.75-0.5)/0.5 = 0.5.
+        // R 4.4: irr::kappa2(cbind(c(1,0,0,1), c(1,0,0,0)))$value = 0.5
+        code("admin", 0, "warmth");
+        code("admin", 1, "medical_only");
+        code("admin", 2, "other");
+        code("admin", 3, "warmth");
+        code("second", 0, "warmth");
+        code("second", 1, "medical_only");
+        code("second", 2, "other");
+        code("second", 3, "medical_only");
+        var agreement = admin.get(API + "/coding/agreement?coders=admin,second").json();
+        assertThat(agreement.get("units").asInt()).isEqualTo(4);
+        var warmth = agreement.get("themes").get(0);
+        assertThat(warmth.get("theme").asString()).isEqualTo("warmth");
+        assertThat(warmth.get("both").asInt()).isEqualTo(1);
+        assertThat(warmth.get("firstOnly").asInt()).isEqualTo(1);
+        assertThat(warmth.get("neither").asInt()).isEqualTo(2);
+        assertThat(warmth.get("kappa").asDouble()).isCloseTo(0.5, within(1e-12));
+        // Krippendorff's alpha, nominal, 2 coders x 4 units: values (1,1),(0,0),(0,0),(1,0).
+        // Coincidences: o11 = 2, o00 = 4, o10 = o01 = 1; n = 8, n1 = 3, n0 = 5.
+        // alpha = 1 - (n-1) * o10*2 / (2 * n1 * n0) = 1 - 7 * 2 / 30 = 0.5333...
+        // R 4.4: irr::kripp.alpha(rbind(c(1,0,0,1), c(1,0,0,0)), "nominal")$value = 0.5333333
+        assertThat(warmth.get("alpha").asDouble()).isCloseTo(1 - 14.0 / 30, within(1e-12));
+    }
+
+    @Test
+    void aConsensusRecordsWhoDecidedAndCodesAreCheckedAgainstTheAnswer() {
+        admin.post(API + "/themes/frames/cpa-study-themes", "");
+        var consensus = admin.post(API + "/coding/consensus", """
+                {"responseId": "%s", "question": "recovery_meaning", "theme": "warmth", "present": false}""".formatted(responseIds.get(4)));
+        assertThat(consensus.status()).isEqualTo(201);
+        assertThat(consensus.json().get("status").asString()).isEqualTo("consensus");
+        assertThat(consensus.json().get("decidedBy").asString()).isEqualTo("admin");
+        assertThat(consensus.json().get("present").asBoolean()).isFalse();
+
+        var segment = admin.post(API + "/coding", """
+                {"responseId": "%s", "question": "recovery_meaning", "theme": "warmth", "start": 4, "end": 9}""".formatted(responseIds.get(0)));
+        assertThat(segment.status()).isEqualTo(201);
+        assertThat(segment.json().get("start").asInt()).isEqualTo(4);
+
+        var outside = admin.post(API + "/coding", """
+                {"responseId": "%s", "question": "recovery_meaning", "theme": "warmth", "start": 4, "end": 900}""".formatted(responseIds.get(0)));
+        assertThat(outside.status()).isEqualTo(400);
+        assertThat(outside.json().get("detail").asString()).contains("start and end must mark a stretch");
+        assertThat(admin.post(API + "/coding", """
+                        {"responseId": "%s", "question": "recovery_meaning", "theme": "no_such_theme"}""".formatted(responseIds.get(0)))
+                        .json()
+                        .get("detail")
+                        .asString())
+                .contains("no theme 'no_such_theme'");
+        assertThat(admin.post(API + "/coding", """
+                        {"responseId": "NOPE", "question": "recovery_meaning", "theme": "warmth"}""").status()).isEqualTo(404);
+    }
+
+    private void code(String coder, int answer, String theme) {
+        long responseKey = jdbc.sql("SELECT id FROM response WHERE pseudonym = ?")
+                .param(responseIds.get(answer))
+                .query(Long.class)
+                .single();
+        // The second coder has no account yet (accounts come with roles); their codes go in as they would.
+        jdbc.sql("""
+                        INSERT INTO coding (study_id, response_id, question_id, theme_code, coder, status, present,
+                                            decided_by, created_at)
+                        VALUES (?, ?, 'recovery_meaning', ?, ?, 'confirmed', TRUE, ?, NOW(6))""").params(STUDY, responseKey, theme, coder, coder).update();
+    }
+}
