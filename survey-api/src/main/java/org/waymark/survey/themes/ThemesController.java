@@ -17,9 +17,19 @@ import org.springframework.web.bind.annotation.RestController;
 class ThemesController {
 
     private final ThemeService themes;
+    private final ThemeMatrix matrix;
 
-    ThemesController(ThemeService themes) {
+    ThemesController(ThemeService themes, ThemeMatrix matrix) {
         this.themes = themes;
+        this.matrix = matrix;
+    }
+
+    @GetMapping(value = "/api/studies/{id}/themes/matrix", produces = MediaType.APPLICATION_JSON_VALUE)
+    ThemeMatrix.Matrix matrix(
+            @PathVariable String id,
+            @RequestParam(required = false) String by,
+            @RequestParam(required = false) String disclosure) {
+        return matrix.of(id, by, disclosure);
     }
 
     @GetMapping(value = "/api/studies/{id}/themes", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -194,6 +194,55 @@ class ThemesApiTests {
                         {"responseId": "NOPE", "question": "recovery_meaning", "theme": "warmth"}""").status()).isEqualTo(404);
     }
 
+    @Test
+    void theMatrixCountsWhatTheDatabaseHoldsAndProtectsSmallNumbers() {
+        admin.post(API + "/themes/frames/cpa-study-themes", "");
+        code("matrix-coder", 0, "staffing_funding");
+        code("matrix-coder", 3, "staffing_funding");
+        var internal = admin.get(API + "/themes/matrix?by=community&disclosure=internal")
+                .json();
+        assertThat(internal.get("exportable").asBoolean()).isFalse();
+        var staffing = internal.get("themes")
+                .valueStream()
+                .filter(row -> row.get("theme").asString().equals("staffing_funding"))
+                .findFirst()
+                .orElseThrow();
+        int fromDatabase = jdbc.sql("""
+                        SELECT COUNT(DISTINCT c.response_id) FROM coding c JOIN response r ON r.id = c.response_id
+                        WHERE c.study_id = ? AND c.theme_code = 'staffing_funding' AND r.status = 'submitted'
+                          AND c.status IN ('confirmed', 'consensus') AND c.present""").param(STUDY).query(Integer.class).single();
+        assertThat(staffing.get("overall").get("count").asInt())
+                .isEqualTo(fromDatabase)
+                .isEqualTo(2);
+        assertThat(staffing.get("overall").get("base").asInt())
+                .as("everyone here wrote an answer")
+                .isEqualTo(5);
+        assertThat(staffing.get("groups").get("other_communities").get("count").asInt())
+                .isEqualTo(2);
+        assertThat(staffing.get("groups").get("african_caribbean").get("base").asInt())
+                .isZero();
+
+        var published = admin.get(API + "/themes/matrix?by=community").json();
+        assertThat(published.get("disclosure").asString()).isEqualTo("nhs-standard");
+        var protectedRow = published
+                .get("themes")
+                .valueStream()
+                .filter(row -> row.get("theme").asString().equals("staffing_funding"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(protectedRow.get("overall").get("suppressed").asBoolean())
+                .as("2 of 5 is hidden")
+                .isTrue();
+        assertThat(protectedRow.get("overall").get("count").isNull()).isTrue();
+        assertThat(protectedRow.get("overall").get("percent").isNull()).isTrue();
+        assertThat(protectedRow.get("test").isNull()).isTrue();
+        assertThat(admin.get(API + "/themes/matrix").json().get("detail").asString())
+                .contains("?by=");
+        assertThat(admin.get(API + "/themes/matrix?by=community&disclosure=loose")
+                        .status())
+                .isEqualTo(400);
+    }
+
     private void code(String coder, int answer, String theme) {
         long responseKey = jdbc.sql("SELECT id FROM response WHERE pseudonym = ?")
                 .param(responseIds.get(answer))
