@@ -49,6 +49,15 @@ ref("or_2x2_ci", "exp(log((30 * 25) / (20 * 10)) + c(-1, 1) * qnorm(0.975) * sqr
 ref("or_zero", "(5.5 * 3.5) / (0.5 * 4.5)")
 ref("or_zero_ci", "exp(log((5.5 * 3.5) / (0.5 * 4.5)) + c(-1, 1) * qnorm(0.975) * sqrt(1/5.5 + 1/0.5 + 1/4.5 + 1/3.5))")
 
+# Odds ratios and residuals as the per-question analysis publishes them, tested groups as rows.
+# One option of a multi question by gender, ticked or not: women 18 of 27, men 8 of 29.
+ref("multi_2x2_stdres", "chisq.test(matrix(c(18, 8, 9, 21), nrow = 2), correct = FALSE)$stdres")
+ref("multi_2x2_or", "(18 * 21) / (9 * 8)")
+ref("multi_2x2_or_ci", "exp(log((18 * 21) / (9 * 8)) + c(-1, 1) * qnorm(0.975) * sqrt(1/18 + 1/9 + 1/8 + 1/21))")
+# Three groups by three answers, the third given by nobody in them: R's residuals are NaN there.
+ref("single_3x3_empty_stdres",
+    "suppressWarnings(chisq.test(matrix(c(12, 9, 10, 8, 15, 11, 0, 0, 0), nrow = 3), correct = FALSE)$stdres)")
+
 # Fisher's exact test, 2x2 and r x c (R's network algorithm, exact).
 fisher <- c(fisher_2x2_a = "matrix(c(3, 1, 1, 3), nrow = 2)",
             fisher_2x2_b = "matrix(c(10, 2, 3, 15), nrow = 2)",

@@ -1,6 +1,7 @@
 package org.waymark.analysis.survey;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -9,6 +10,8 @@ import org.waymark.analysis.TestMethod;
 import org.waymark.analysis.association.AssociationResult;
 import org.waymark.analysis.association.AssociationTest;
 import org.waymark.analysis.association.MonteCarlo;
+import org.waymark.analysis.association.OddsRatio;
+import org.waymark.analysis.disclosure.DisclosedTable;
 import org.waymark.analysis.disclosure.DisclosureProfile;
 import org.waymark.analysis.ordinal.KruskalWallis;
 import org.waymark.analysis.ordinal.MannWhitney;
@@ -22,6 +25,11 @@ import org.waymark.analysis.table.Table;
  * reader knows. Unordered answers get the association rule of {@link AssociationTest}, ordered
  * scales Mann-Whitney (two groups) or Kruskal-Wallis (more), and each option of a multi question
  * is tested as its own yes/no.
+ *
+ * <p>An association test also gives an odds ratio (two groups by two answers) and adjusted
+ * residuals, figures cell by cell. With the margins, a residual or an odds ratio can be worked back
+ * to the counts behind it, so both are withheld when any cell of the tested groups is hidden in the
+ * table as published (primary or secondary suppression).
  */
 final class BreakdownTests {
     private BreakdownTests() {}
@@ -40,6 +48,9 @@ final class BreakdownTests {
             OptionalInt degreesOfFreedom,
             double pValue,
             Effect effect,
+            Optional<OddsRatio> oddsRatio,
+            Optional<CellResiduals> residuals,
+            boolean cellsWithheld,
             Optional<MonteCarlo> monteCarlo,
             List<String> groupsLeftOut,
             int focus,
@@ -65,23 +76,49 @@ final class BreakdownTests {
             return List.of();
         }
         final int[] rows = tested.stream().mapToInt(Integer::intValue).toArray();
+        final List<String> testedGroups =
+                Arrays.stream(rows).mapToObj(i -> groups.get(i).code()).toList();
         return switch (question.kind()) {
-            case SINGLE ->
-                association(association, table(counts, rows, -1), -1, leftOut, rows)
+            case SINGLE -> {
+                final Labels labels = new Labels(
+                        testedGroups,
+                        question.options().stream().map(Option::code).toList(),
+                        anyHidden(profile.apply(Table.of(counts.categories())), rows));
+                yield association(association, table(counts, rows, -1), -1, leftOut, rows, labels)
                         .map(List::of)
                         .orElse(List.of());
+            }
             case SCALE ->
                 ranks(table(counts, rows, -1), leftOut, rows).map(List::of).orElse(List.of());
             case MULTI -> {
                 final List<Raw> tests = new ArrayList<>();
                 for (int j = 0; j < question.options().size(); j++) {
-                    association(association, table(counts, rows, j), j, leftOut, rows)
+                    final Labels labels = new Labels(
+                            testedGroups,
+                            List.of(CellResiduals.TICKED, CellResiduals.NOT_TICKED),
+                            anyHidden(profile.apply(counts.yesNo(j)), rows));
+                    association(association, table(counts, rows, j), j, leftOut, rows, labels)
                             .ifPresent(tests::add);
                 }
                 yield tests;
             }
             case NUMBER -> List.of();
         };
+    }
+
+    /** Rows and columns of a tested table, and whether its cells may be shown one by one. */
+    private record Labels(List<String> groups, List<String> answers, boolean cellsWithheld) {}
+
+    /** Whether the published table hides any cell of the tested rows. */
+    private static boolean anyHidden(DisclosedTable published, int[] rows) {
+        for (int i : rows) {
+            for (int j = 0; j < published.columns(); j++) {
+                if (published.cell(i, j).suppressed()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Groups in {@code rows} by options, or by yes/no for one option of a multi question. */
@@ -97,7 +134,7 @@ final class BreakdownTests {
     }
 
     private static Optional<Raw> association(
-            AssociationTest test, Table table, int option, List<String> leftOut, int[] rows) {
+            AssociationTest test, Table table, int option, List<String> leftOut, int[] rows, Labels labels) {
         return test.test(table)
                 .map(result -> new Raw(
                         option,
@@ -106,6 +143,12 @@ final class BreakdownTests {
                         result.degreesOfFreedom(),
                         result.pValue(),
                         new Effect("cramers-v", result.cramersV()),
+                        labels.cellsWithheld() ? Optional.empty() : result.oddsRatio(),
+                        labels.cellsWithheld()
+                                ? Optional.empty()
+                                : Optional.of(new CellResiduals(
+                                        labels.groups(), labels.answers(), result.adjustedResiduals())),
+                        labels.cellsWithheld(),
                         result.monteCarlo(),
                         leftOut,
                         option < 0 ? drivingColumn(table, result) : option,
@@ -144,6 +187,9 @@ final class BreakdownTests {
                             result.pValue(),
                             new Effect("rank-biserial", result.rankBiserial()),
                             Optional.empty(),
+                            Optional.empty(),
+                            false,
+                            Optional.empty(),
                             leftOut,
                             0,
                             rows));
@@ -157,6 +203,9 @@ final class BreakdownTests {
                         OptionalInt.of(result.degreesOfFreedom()),
                         result.pValue(),
                         new Effect("epsilon-squared", result.epsilonSquared()),
+                        Optional.empty(),
+                        Optional.empty(),
+                        false,
                         Optional.empty(),
                         leftOut,
                         0,

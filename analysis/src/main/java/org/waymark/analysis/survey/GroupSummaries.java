@@ -76,11 +76,7 @@ final class GroupSummaries {
         final int k = question.options().size();
         final DisclosedTable[] tables = new DisclosedTable[k];
         for (int j = 0; j < k; j++) {
-            final long[][] yesNo = new long[groups.size()][];
-            for (int i = 0; i < groups.size(); i++) {
-                yesNo[i] = new long[] {counts.categories()[i][j], counts.base()[i] - counts.categories()[i][j]};
-            }
-            tables[j] = profile.apply(Table.of(yesNo));
+            tables[j] = profile.apply(counts.yesNo(j));
         }
         final List<GroupSummary> summaries = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {

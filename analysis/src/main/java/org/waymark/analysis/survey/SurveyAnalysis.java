@@ -144,6 +144,9 @@ public final class SurveyAnalysis {
                 holm,
                 bh,
                 raw.effect(),
+                raw.oddsRatio(),
+                raw.residuals(),
+                raw.cellsWithheld(),
                 raw.monteCarlo(),
                 raw.groupsLeftOut(),
                 Sentences.describe(question.kind(), tested, raw.focus(), raw.method(), raw.pValue(), holm, tests));

@@ -6,6 +6,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import org.waymark.analysis.TestMethod;
 import org.waymark.analysis.association.MonteCarlo;
+import org.waymark.analysis.association.OddsRatio;
 
 /**
  * Whether a question's answers differ between the groups of a breakdown by more than chance.
@@ -18,6 +19,14 @@ import org.waymark.analysis.association.MonteCarlo;
  * @param pHolm adjusted by Holm's method across every test of the analysis run
  * @param pBenjaminiHochberg adjusted by Benjamini and Hochberg's method across the same tests
  * @param effect the effect size
+ * @param oddsRatio for an association test of two groups by two answers (for a multi option, ticked
+ *     or not), the odds of the first answer in the first tested group over those in the second;
+ *     empty for other tests and when {@code cellsWithheld}
+ * @param residuals for an association test, the adjusted standardised residual of each tested group
+ *     and answer; empty for rank tests and when {@code cellsWithheld}
+ * @param cellsWithheld whether the odds ratio and residuals were withheld because a cell of the
+ *     tested groups is hidden by the disclosure profile: worked back with the margins, they would
+ *     give the hidden count
  * @param monteCarlo seed, tables and standard error when the p-value was simulated
  * @param groupsLeftOut groups with answers but too few for derived statistics under the profile,
  *     left out of the test
@@ -32,6 +41,9 @@ public record TestSummary(
         double pHolm,
         double pBenjaminiHochberg,
         Effect effect,
+        Optional<OddsRatio> oddsRatio,
+        Optional<CellResiduals> residuals,
+        boolean cellsWithheld,
         Optional<MonteCarlo> monteCarlo,
         List<String> groupsLeftOut,
         String sentence) {

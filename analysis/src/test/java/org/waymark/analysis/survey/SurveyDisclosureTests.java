@@ -99,6 +99,7 @@ class SurveyDisclosureTests {
     void noProtectedReportShowsACountFromOneToTheThreshold() {
         final SplittableRandom random = new SplittableRandom(20240413L);
         int sentencesWithFigures = 0;
+        int cellFiguresWithheld = 0;
         final Question scale = Question.scale(
                         "scale",
                         "Scale",
@@ -130,6 +131,7 @@ class SurveyDisclosureTests {
                             .as("%s %s", profile, count)
                             .isFalse();
                 }
+                cellFiguresWithheld += assertCellFiguresOnlyBesideShownCells(report, profile);
                 for (TestSummary test : tests(report)) {
                     assertThat(test.pValue()).isBetween(0.0, 1.0);
                     assertThat(test.pBenjaminiHochberg()).isBetween(test.pValue(), 1.0);
@@ -150,8 +152,59 @@ class SurveyDisclosureTests {
                 }
             }
         }
-        // The check above must have had figures to look at.
+        // The checks above must have had figures to look at.
         assertThat(sentencesWithFigures).isPositive();
+        assertThat(cellFiguresWithheld).isPositive();
+    }
+
+    /**
+     * Residuals and odds ratios are given only where every cell of the tested groups is shown (for
+     * a multi option: those who ticked it and, from the base, those who did not). Returns how many
+     * tests had them withheld.
+     */
+    private static int assertCellFiguresOnlyBesideShownCells(SurveyReport report, DisclosureProfile profile) {
+        int withheld = 0;
+        for (QuestionSummary question : report.questions()) {
+            for (BreakdownSummary breakdown : question.breakdowns()) {
+                for (TestSummary test : breakdown.tests()) {
+                    if (test.cellsWithheld()) {
+                        withheld++;
+                        assertThat(test.residuals()).isEmpty();
+                        assertThat(test.oddsRatio()).isEmpty();
+                        continue;
+                    }
+                    if (test.residuals().isEmpty()) {
+                        continue;
+                    }
+                    for (String code : test.residuals().orElseThrow().groups()) {
+                        final GroupSummary group = breakdown.groups().stream()
+                                .filter(g -> g.group().equals(code))
+                                .findFirst()
+                                .orElseThrow();
+                        if (test.option().isEmpty()) {
+                            assertThat(group.categories())
+                                    .noneMatch(category -> category.count().suppressed());
+                        } else {
+                            final DisclosedCount ticked = group.categories().stream()
+                                    .filter(category ->
+                                            category.code().equals(test.option().orElseThrow()))
+                                    .findFirst()
+                                    .orElseThrow()
+                                    .count();
+                            assertThat(ticked.suppressed()).isFalse();
+                            assertThat(group.base().suppressed()).isFalse();
+                            if (profile == DisclosureProfile.STRICT_10) {
+                                final long notTicked = group.base().value().orElseThrow()
+                                        - ticked.value().orElseThrow();
+                                assertThat(shownInTheSuppressedRange(notTicked, profile))
+                                        .isFalse();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return withheld;
     }
 
     private static boolean shownInTheSuppressedRange(long value, DisclosureProfile profile) {

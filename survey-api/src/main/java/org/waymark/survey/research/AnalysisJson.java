@@ -4,16 +4,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.waymark.analysis.association.OddsRatio;
 import org.waymark.analysis.disclosure.DisclosedCount;
 import org.waymark.analysis.disclosure.Flag;
 import org.waymark.analysis.survey.BreakdownSummary;
 import org.waymark.analysis.survey.CategorySummary;
+import org.waymark.analysis.survey.CellResiduals;
 import org.waymark.analysis.survey.GroupSummary;
 import org.waymark.analysis.survey.QuestionKind;
 import org.waymark.analysis.survey.QuestionSummary;
@@ -26,9 +29,9 @@ import org.waymark.analysis.survey.TestSummary;
  *
  * <p>A figure the disclosure profile hides is {@code null}, and the object holding it has {@code
  * "suppressed": true}; a {@code null} in an object with {@code "suppressed": false} is a figure that
- * does not exist (no percentage of a base of 0, no test where too few groups have answers). Every
- * field is always present, except {@code group} and {@code label} in {@code overall} and {@code
- * monteCarlo} in a test whose p-value was not simulated.
+ * does not exist (no percentage of a base of 0, no test where too few groups have answers, no odds
+ * ratio beside a larger table). Every field is always present, except {@code group} and {@code
+ * label} in {@code overall} and {@code monteCarlo} in a test whose p-value was not simulated.
  */
 @JsonPropertyOrder({"study", "definitionVersion", "responses", "suppressed", "disclosure", "exportable", "tests"})
 record AnalysisJson(
@@ -171,6 +174,9 @@ record AnalysisJson(
     /**
      * Whether a difference between groups is more than chance. {@code statistic} and {@code df} are
      * {@code null} for Fisher's test; {@code monteCarlo} is given only when the p-value was simulated.
+     * {@code oddsRatio} (two groups by two answers) and {@code adjustedResiduals} come with association
+     * tests only, and are withheld ({@code null}, {@code "suppressed": true}) when the profile hides a
+     * cell of the tested groups.
      */
     @JsonPropertyOrder({
         "method",
@@ -180,6 +186,9 @@ record AnalysisJson(
         "pHolm",
         "pBH",
         "effect",
+        "oddsRatio",
+        "adjustedResiduals",
+        "suppressed",
         "monteCarlo",
         "groupsLeftOut",
         "sentence"
@@ -192,6 +201,9 @@ record AnalysisJson(
             Double pHolm,
             Double pBH,
             EffectJson effect,
+            OddsRatioJson oddsRatio,
+            Map<String, Map<String, Double>> adjustedResiduals,
+            boolean suppressed,
             @JsonInclude(JsonInclude.Include.NON_NULL) MonteCarloJson monteCarlo,
             List<String> groupsLeftOut,
             String sentence) {
@@ -205,6 +217,9 @@ record AnalysisJson(
                     finite(test.pHolm()),
                     finite(test.pBenjaminiHochberg()),
                     new EffectJson(test.effect().name(), finite(test.effect().value())),
+                    test.oddsRatio().map(ratio -> OddsRatioJson.of(ratio, test)).orElse(null),
+                    test.residuals().map(AnalysisJson::residuals).orElse(null),
+                    test.cellsWithheld(),
                     test.monteCarlo()
                             .map(mc -> new MonteCarloJson(mc.seed(), mc.tables(), mc.standardError()))
                             .orElse(null),
@@ -215,6 +230,39 @@ record AnalysisJson(
 
     /** An effect size: {@code cramers-v}, {@code rank-biserial} or {@code epsilon-squared}. */
     record EffectJson(String name, Double value) {}
+
+    /**
+     * The odds of {@code answer} (for a multi question, of ticking the option) in {@code groups[0]}
+     * divided by the odds in {@code groups[1]}, with its 95% interval; {@code correction} is {@code
+     * haldane-anscombe} when 0.5 was added to every cell because one was zero.
+     */
+    @JsonPropertyOrder({"estimate", "ci95", "correction", "answer", "groups"})
+    record OddsRatioJson(Double estimate, List<Double> ci95, String correction, String answer, List<String> groups) {
+
+        static OddsRatioJson of(OddsRatio ratio, TestSummary test) {
+            // The table's first column: the option of a multi question (ticked), else the first answer.
+            CellResiduals table = test.residuals().orElseThrow();
+            return new OddsRatioJson(
+                    finite(ratio.estimate()),
+                    Arrays.asList(finite(ratio.lower()), finite(ratio.upper())),
+                    ratio.correction().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                    test.option().orElse(table.answers().getFirst()),
+                    table.groups());
+        }
+    }
+
+    /** Group code to answer code to residual, in the table's order; an answer nobody gave is null. */
+    private static Map<String, Map<String, Double>> residuals(CellResiduals residuals) {
+        Map<String, Map<String, Double>> byGroup = new LinkedHashMap<>();
+        for (int i = 0; i < residuals.groups().size(); i++) {
+            Map<String, Double> byAnswer = new LinkedHashMap<>();
+            for (int j = 0; j < residuals.answers().size(); j++) {
+                byAnswer.put(residuals.answers().get(j), finite(residuals.value(i, j)));
+            }
+            byGroup.put(residuals.groups().get(i), byAnswer);
+        }
+        return byGroup;
+    }
 
     /** How a simulated p-value was reached, so anyone can repeat it. */
     record MonteCarloJson(long seed, int tables, double standardError) {}

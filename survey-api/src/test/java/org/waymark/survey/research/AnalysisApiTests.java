@@ -201,6 +201,20 @@ class AnalysisApiTests {
         assertThat(community.get("test").get("statistic").isNull()).isTrue();
         assertThat(community.get("test").get("df").isNull()).isTrue();
         assertThat(community.get("test").get("pValue").asDouble()).isCloseTo(1.9269331981397e-08, within(1e-18));
+        // A zero cell, so 0.5 is added to each: R 4.2.2: (12.5 * 17.5) / (0.5 * 0.5) = 875
+        JsonNode oddsRatio = community.get("test").get("oddsRatio");
+        assertThat(oddsRatio.get("estimate").asDouble()).isCloseTo(875, within(1e-9));
+        assertThat(oddsRatio.get("correction").asString()).isEqualTo("haldane-anscombe");
+        assertThat(oddsRatio.get("answer").asString()).isEqualTo("yes");
+        // R 4.2.2: chisq.test(matrix(c(12, 0, 0, 17), 2), correct = FALSE)$stdres[1, 1] = 5.3851648071345037
+        assertThat(community
+                        .get("test")
+                        .get("adjustedResiduals")
+                        .get("african_caribbean")
+                        .get("yes")
+                        .asDouble())
+                .isCloseTo(5.3851648071345037, within(1e-12));
+        assertThat(community.get("test").get("suppressed").asBoolean()).isFalse();
 
         JsonNode sections =
                 question(json, "detained_sections").get("breakdowns").get("community");
@@ -232,6 +246,23 @@ class AnalysisApiTests {
                         .asLong())
                 .as("17, rounded to the nearest 5")
                 .isEqualTo(15);
+
+        // Detained: 3 Black African, 9 Black Caribbean; not: 17 White British. The 3 is hidden, and
+        // the residuals would give it back, so they are withheld; the test itself is given.
+        JsonNode byDetained =
+                question(json, "ethnicity").get("breakdowns").get("detained").get("test");
+        assertThat(byDetained.get("method").asString()).isEqualTo("fisher-exact");
+        assertThat(byDetained.get("suppressed").asBoolean()).isTrue();
+        assertThat(byDetained.get("adjustedResiduals").isNull()).isTrue();
+        assertThat(byDetained.get("oddsRatio").isNull()).isTrue();
+        JsonNode internal = question(analysis("?disclosure=internal"), "ethnicity")
+                .get("breakdowns")
+                .get("detained")
+                .get("test");
+        assertThat(internal.get("suppressed").asBoolean()).isFalse();
+        assertThat(internal.get("adjustedResiduals").get("yes").propertyNames())
+                .containsExactly("black_african", "black_caribbean", "white_british");
+        assertThat(internal.get("oddsRatio").isNull()).as("not a 2x2 table").isTrue();
 
         List<Long> counts = new ArrayList<>();
         collectCounts(json, counts);

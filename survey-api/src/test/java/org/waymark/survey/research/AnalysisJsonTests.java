@@ -1,6 +1,7 @@
 package org.waymark.survey.research;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,9 +76,50 @@ class AnalysisJsonTests {
         JsonNode test = helped.get("breakdowns").get("gender").get("test");
         assertThat(test.propertyNames())
                 .containsExactly(
-                        "method", "statistic", "df", "pValue", "pHolm", "pBH", "effect", "groupsLeftOut", "sentence");
+                        "method",
+                        "statistic",
+                        "df",
+                        "pValue",
+                        "pHolm",
+                        "pBH",
+                        "effect",
+                        "oddsRatio",
+                        "adjustedResiduals",
+                        "suppressed",
+                        "groupsLeftOut",
+                        "sentence");
         assertThat(test.get("effect").get("name").asString()).isEqualTo("cramers-v");
         assertThat(json.get("exportable").asBoolean()).isFalse();
+    }
+
+    @Test
+    void givesTheOddsRatioAndResidualsOfEachCellOfTheTest() {
+        JsonNode test = publish(DisclosureProfile.INTERNAL)
+                .get("questions")
+                .get(0)
+                .get("breakdowns")
+                .get("gender")
+                .get("test");
+        assertThat(test.get("suppressed").asBoolean()).isFalse();
+        JsonNode oddsRatio = test.get("oddsRatio");
+        assertThat(oddsRatio.propertyNames()).containsExactly("estimate", "ci95", "correction", "answer", "groups");
+        // Women 12 yes, 5 no; men 0 yes, 3 no: a zero, so 0.5 is added to every cell.
+        // R 4.2.2: (12.5 * 3.5) / (5.5 * 0.5) = 15.909090909090908;
+        //   exp(log(15.909090909090908) + c(-1, 1) * qnorm(0.975) * sqrt(1/12.5 + 1/5.5 + 1/0.5 + 1/3.5))
+        //   = 0.69669599132661997 363.28495743427197
+        assertThat(oddsRatio.get("estimate").asDouble()).isCloseTo(15.909090909090908, within(1e-12));
+        assertThat(oddsRatio.get("ci95").get(0).asDouble()).isCloseTo(0.69669599132661997, within(1e-12));
+        assertThat(oddsRatio.get("ci95").get(1).asDouble()).isCloseTo(363.28495743427197, within(1e-9));
+        assertThat(oddsRatio.get("correction").asString()).isEqualTo("haldane-anscombe");
+        assertThat(oddsRatio.get("answer").asString()).isEqualTo("yes");
+        assertThat(oddsRatio.get("groups").get(0).asString()).isEqualTo("woman");
+        assertThat(oddsRatio.get("groups").get(1).asString()).isEqualTo("man");
+        JsonNode residuals = test.get("adjustedResiduals");
+        assertThat(residuals.propertyNames()).containsExactly("woman", "man");
+        assertThat(residuals.get("woman").propertyNames()).containsExactly("yes", "no");
+        // R 4.2.2: chisq.test(matrix(c(12, 0, 5, 3), 2), correct = FALSE)$stdres[1, 1] = 2.3008949665421121
+        assertThat(residuals.get("woman").get("yes").asDouble()).isCloseTo(2.3008949665421121, within(1e-12));
+        assertThat(residuals.get("man").get("yes").asDouble()).isCloseTo(-2.3008949665421112, within(1e-12));
     }
 
     @Test
