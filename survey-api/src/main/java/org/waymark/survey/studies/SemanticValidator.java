@@ -56,6 +56,16 @@ final class SemanticValidator {
                         "repeats the statement id '" + statements.get(i).id() + "'.");
             }
         }
+        for (int i = 0; i < statements.size(); i++) {
+            if (statements.get(i).allowsQuotes() && statements.get(i).required()) {
+                error(
+                        "$.consent.statements[" + i + "].allowsQuotes",
+                        "must be on an optional statement: people can take part without agreeing to be quoted.");
+            }
+        }
+        if (statements.stream().filter(StudyDefinition.Statement::allowsQuotes).count() > 1) {
+            error("$.consent.statements", "may mark only one statement with allowsQuotes.");
+        }
         if (statements.stream().noneMatch(StudyDefinition.Statement::required)) {
             error("$.consent.statements", "must include at least one required statement (agreeing to take part).");
         }

@@ -66,13 +66,17 @@ public record StudyDefinition(
             @NotBlank @Size(max = 32) String version,
             @NotEmpty List<@NotNull @Valid Statement> statements) {}
 
-    /** One consent statement; optional ones (such as being quoted) are recorded per participant. */
+    /**
+     * One consent statement; optional ones (such as being quoted) are recorded per participant. The one
+     * statement with {@code allowsQuotes} is the permission the quote bank checks.
+     */
     public record Statement(
             @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE)
             String id,
 
             @NotBlank @Size(max = 2000) String text,
-            boolean required) {}
+            boolean required,
+            boolean allowsQuotes) {}
 
     /** Who may take part: the answer to {@code question} must be one of {@code accept}. */
     public record EligibilityRule(

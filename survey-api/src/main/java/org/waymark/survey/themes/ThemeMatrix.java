@@ -20,8 +20,6 @@ import org.waymark.analysis.disclosure.DisclosedCount;
 import org.waymark.analysis.disclosure.DisclosedTable;
 import org.waymark.analysis.disclosure.DisclosureProfile;
 import org.waymark.analysis.table.Table;
-import org.waymark.survey.responses.StoredAnswer;
-import org.waymark.survey.studies.AnswerValue;
 import org.waymark.survey.studies.GroupingRule;
 import org.waymark.survey.studies.StudyService;
 import org.waymark.survey.studies.ValidatedDefinition;
@@ -52,11 +50,13 @@ class ThemeMatrix {
             List<Row> themes) {}
 
     private final JdbcClient jdbc;
+    private final Participants participants;
     private final StudyService studies;
     private final ThemeService themes;
 
-    ThemeMatrix(JdbcClient jdbc, StudyService studies, ThemeService themes) {
+    ThemeMatrix(JdbcClient jdbc, Participants participants, StudyService studies, ThemeService themes) {
         this.jdbc = jdbc;
+        this.participants = participants;
         this.studies = studies;
         this.themes = themes;
     }
@@ -74,7 +74,11 @@ class ThemeMatrix {
                                         .toList()) + "."));
         DisclosureProfile profile = profile(disclosure);
         List<GroupingRule.Group> groups = grouping.groups();
-        Map<Long, Integer> groupOf = participantsWithText(studyId, grouping, groups);
+        Participants.Submitted submitted = participants.of(studyId);
+        Map<Long, Integer> groupOf = new LinkedHashMap<>();
+        for (long id : submitted.wroteText()) {
+            groupOf.put(id, submitted.groupOf(id, grouping).map(groups::indexOf).orElse(-1));
+        }
         Map<String, Set<Long>> withTheme = participantsByTheme(studyId);
 
         Map<String, String> groupLabels = new LinkedHashMap<>();
@@ -144,35 +148,6 @@ class ThemeMatrix {
                 count.suppressed() || base.suppressed());
     }
 
-    /** Participants with a non-blank free-text answer, each with the index of their group or -1. */
-    private Map<Long, Integer> participantsWithText(
-            String studyId, GroupingRule grouping, List<GroupingRule.Group> groups) {
-        Map<Long, Map<String, AnswerValue>> answers = new HashMap<>();
-        Set<Long> wroteText = new HashSet<>();
-        jdbc.sql("""
-                        SELECT r.id, a.question_id, a.kind, a.value FROM response r JOIN answer a ON a.response_id = r.id
-                        WHERE r.study_id = ? AND r.status = 'submitted'""").param(studyId).withFetchSize(2_000).query((RowCallbackHandler) row -> {
-            long id = row.getLong(1);
-            AnswerValue value = new StoredAnswer(row.getString(3), row.getString(4)).toAnswer();
-            if (value instanceof AnswerValue.Text text) {
-                if (!text.text().isBlank()) {
-                    wroteText.add(id);
-                }
-            } else {
-                answers.computeIfAbsent(id, key -> new HashMap<>()).put(row.getString(2), value);
-            }
-        });
-        Map<Long, Integer> groupOf = new LinkedHashMap<>();
-        for (long id : wroteText) {
-            groupOf.put(
-                    id,
-                    grouping.assign(answers.getOrDefault(id, Map.of()))
-                            .map(groups::indexOf)
-                            .orElse(-1));
-        }
-        return groupOf;
-    }
-
     private Map<String, Set<Long>> participantsByTheme(String studyId) {
         Map<String, Set<Long>> present = new HashMap<>();
         Map<String, Set<Long>> absentByConsensus = new HashMap<>();
@@ -189,7 +164,7 @@ class ThemeMatrix {
         return present;
     }
 
-    private static DisclosureProfile profile(String id) {
+    static DisclosureProfile profile(String id) {
         String chosen = id == null ? DisclosureProfile.NHS_STANDARD.id() : id;
         return Arrays.stream(DisclosureProfile.values())
                 .filter(profile -> profile.id().equals(chosen))

@@ -18,10 +18,30 @@ class ThemesController {
 
     private final ThemeService themes;
     private final ThemeMatrix matrix;
+    private final QuoteBank quotes;
 
-    ThemesController(ThemeService themes, ThemeMatrix matrix) {
+    ThemesController(ThemeService themes, ThemeMatrix matrix, QuoteBank quotes) {
         this.themes = themes;
         this.matrix = matrix;
+        this.quotes = quotes;
+    }
+
+    @GetMapping(value = "/api/studies/{id}/quotes", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<QuoteBank.Quote> quotes(
+            @PathVariable String id,
+            @RequestParam(required = false) String theme,
+            @RequestParam(required = false) String disclosure,
+            @RequestParam(defaultValue = "false") boolean approved) {
+        return quotes.quotes(id, theme, disclosure, approved);
+    }
+
+    @PostMapping(value = "/api/studies/{id}/quotes/{quote}/approve", produces = MediaType.APPLICATION_JSON_VALUE)
+    QuoteBank.Quote approve(
+            @PathVariable String id,
+            @PathVariable long quote,
+            @RequestBody QuoteBank.Approval approval,
+            Principal researcher) {
+        return quotes.approve(id, quote, approval, researcher.getName());
     }
 
     @GetMapping(value = "/api/studies/{id}/themes/matrix", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -33,6 +33,7 @@ class MigrationTests {
             "index_cursor",
             "index_outbox",
             "participant",
+            "quote",
             "researcher_account",
             "response",
             "response_import",
@@ -105,7 +106,9 @@ class MigrationTests {
     void rollsBackTheLatestChangesetAndAppliesItAgain() throws Exception {
         update();
         rollback(1);
-        assertThat(tables()).doesNotContain("codebook", "coding", "theme").contains("screen_out", "response");
+        assertThat(tables())
+                .doesNotContain("codebook", "coding", "quote", "theme")
+                .contains("screen_out", "response");
         update();
         assertThat(tables()).containsExactlyElementsOf(TABLES);
     }

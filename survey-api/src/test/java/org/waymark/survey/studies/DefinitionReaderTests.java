@@ -260,6 +260,20 @@ class DefinitionReaderTests {
     }
 
     @Test
+    void allowsQuotesOnlyOnOneOptionalStatement() {
+        var onRequired = TestDefinitions.minimal()
+                .with(root -> ((tools.jackson.databind.node.ObjectNode)
+                                root.get("consent").get("statements").get(0))
+                        .put("allowsQuotes", true));
+        assertThat(errorsOf(onRequired))
+                .containsExactly(
+                        new DefinitionError(
+                                "$.consent.statements[0].allowsQuotes",
+                                "must be on an optional statement: people can take part without agreeing to be quoted."),
+                        new DefinitionError("$.consent.statements", "may mark only one statement with allowsQuotes."));
+    }
+
+    @Test
     void rejectsNumberSettingsOnOtherTypes() {
         var definition = TestDefinitions.minimal();
         definition.question(1, 3).put("min", 1).put("maxLength", 50_000);

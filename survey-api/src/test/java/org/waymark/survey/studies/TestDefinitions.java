@@ -24,7 +24,7 @@ public final class TestDefinitions {
                   "id": "test-study", "version": 1, "title": "A test study",
                   "consent": {"version": "1", "statements": [
                     {"id": "take_part", "text": "I agree to take part.", "required": true},
-                    {"id": "quote_me", "text": "You may quote me.", "required": false}]},
+                    {"id": "quote_me", "text": "You may quote me.", "required": false, "allowsQuotes": true}]},
                   "eligibility": [{"question": "adult", "accept": ["yes"], "message": "Sorry, adults only."}],
                   "sections": [
                     {"id": "first", "title": "First", "questions": [

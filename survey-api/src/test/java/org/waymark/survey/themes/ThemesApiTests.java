@@ -243,6 +243,93 @@ class ThemesApiTests {
                 .isEqualTo(400);
     }
 
+    @Test
+    void quotesComeOnlyFromConsentingParticipantsAndNameOnlyLargeGroups() {
+        String study = "quotes-study";
+        String api = "/api/studies/" + study;
+        admin.post(
+                "/api/studies",
+                TestDefinitions.minimal().with(root -> root.put("id", study)).json());
+        admin.post(api + "/publish", "");
+        admin.post(api + "/themes/frames/cpa-study-themes", "");
+        List<String> receipts = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            receipts.add(
+                    submitTo(study, "black_caribbean", "take_part\", \"quote_me", "Kind staff at Example Ward " + i));
+        }
+        String loneReceipt = submitTo(study, "white_british", "take_part\", \"quote_me", "Kind words from one person");
+        submitTo(study, "black_african", "take_part", "Kind but do not quote me");
+        jdbc.sql("""
+                        INSERT INTO coding (study_id, response_id, question_id, theme_code, coder, status, present,
+                                            start_offset, end_offset, decided_by, created_at)
+                        SELECT r.study_id, r.id, 'recovery_meaning', 'warmth', 'admin', 'confirmed', TRUE, 0, 10, 'admin', NOW(6)
+                        FROM response r WHERE r.study_id = ? AND r.status = 'submitted'""").param(study).update();
+
+        var quotes = admin.get(api + "/quotes?theme=warmth").json();
+        assertThat(quotes.size()).as("ten agreed to be quoted, one did not").isEqualTo(10);
+        assertThat(quotes.valueStream().map(quote -> quote.get("text").asString()))
+                .as("the coded stretch only")
+                .allMatch(text -> text.equals("Kind staff") || text.equals("Kind words"))
+                .noneMatch(text -> text.contains("do not quote"));
+        var lone = quotes.valueStream()
+                .filter(quote -> quote.get("text").asString().equals("Kind words"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(lone.get("groups").get("community").isNull())
+                .as("a group of one is never named")
+                .isTrue();
+        assertThat(quotes.get(0).get("groups").get("community").asString())
+                .as("nine is above the threshold of 7")
+                .isEqualTo("African and African Caribbean");
+        assertThat(quotes.get(0).get("approved").asBoolean()).isFalse();
+
+        long quoteId = quotes.get(0).get("quoteId").asLong();
+        assertThat(admin.post(api + "/quotes/" + quoteId + "/approve", "{\"text\": \" \"}")
+                        .status())
+                .isEqualTo(400);
+        var approved = admin.post(api + "/quotes/" + quoteId + "/approve", "{\"text\": \"Kind staff at [a ward]\"}");
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.json().get("redactedText").asString()).isEqualTo("Kind staff at [a ward]");
+        assertThat(admin.get(api + "/quotes?approved=true").json().size()).isEqualTo(1);
+        long notConsented = jdbc.sql("""
+                        SELECT c.id FROM coding c JOIN consent k ON k.response_id = c.response_id
+                        WHERE c.study_id = ? AND k.statements_agreed = 'take_part'""").param(study).query(Long.class).single();
+        assertThat(admin.post(api + "/quotes/" + notConsented + "/approve", "{\"text\": \"x\"}")
+                        .status())
+                .isEqualTo(404);
+
+        assertThat(TestApi.on(port)
+                        .send("DELETE", "/api/responses/" + receipts.getFirst(), "application/json", "")
+                        .status())
+                .isEqualTo(204);
+        assertThat(TestApi.on(port)
+                        .send("DELETE", "/api/responses/" + loneReceipt, "application/json", "")
+                        .status())
+                .isEqualTo(204);
+        assertThat(admin.get(api + "/quotes").json().size())
+                .as("withdrawn answers leave the bank")
+                .isEqualTo(8);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM quote q JOIN coding c ON c.id = q.coding_id WHERE c.study_id = ?")
+                        .param(study)
+                        .query(Integer.class)
+                        .single())
+                .as("the approved quote went with its participant")
+                .isZero();
+    }
+
+    private String submitTo(String study, String ethnicity, String agreed, String text) {
+        var reply = TestApi.on(port)
+                .postWithKey(
+                        "/api/studies/" + study + "/responses",
+                        UUID.randomUUID().toString(),
+                        """
+                        {"consent": {"version": "1", "agreed": ["%s"]},
+                         "answers": {"adult": "yes", "ethnicity": "%s", "recovery_meaning": "%s"},
+                         "submit": true}""".formatted(agreed, ethnicity, text));
+        assertThat(reply.status()).isEqualTo(201);
+        return reply.json().get("receiptCode").asString();
+    }
+
     private void code(String coder, int answer, String theme) {
         long responseKey = jdbc.sql("SELECT id FROM response WHERE pseudonym = ?")
                 .param(responseIds.get(answer))

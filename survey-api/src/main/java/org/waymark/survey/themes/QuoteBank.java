@@ -1,0 +1,181 @@
+package org.waymark.survey.themes;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.waymark.analysis.disclosure.DisclosureProfile;
+import org.waymark.survey.audit.AuditLog;
+import org.waymark.survey.studies.GroupingRule;
+import org.waymark.survey.studies.StudyDefinition;
+import org.waymark.survey.studies.StudyService;
+import org.waymark.survey.studies.ValidatedDefinition;
+import org.waymark.survey.web.ApiProblemException;
+
+/**
+ * Quotes for reports. A candidate is a passage coded with a theme (a coder's code, a confirmed proposal
+ * or a consensus) from a participant who agreed to the study's quoting statement. It is shown with the
+ * participant's group in each grouping only where that group is larger than the disclosure threshold,
+ * and it cannot be used until a researcher has redacted names, places and services and approved it.
+ */
+@Service
+class QuoteBank {
+
+    /** A candidate quote. {@code groups} holds a label only for groups large enough to name. */
+    record Quote(
+            long quoteId,
+            String theme,
+            String question,
+            String text,
+            String redactedText,
+            boolean approved,
+            String approvedBy,
+            Map<String, String> groups) {}
+
+    record Approval(String text) {}
+
+    static final int MAX_LENGTH = 4_000;
+
+    private final JdbcClient jdbc;
+    private final Participants participants;
+    private final StudyService studies;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    QuoteBank(JdbcClient jdbc, Participants participants, StudyService studies, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.participants = participants;
+        this.studies = studies;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    private record Candidate(
+            long codingId,
+            long responseId,
+            String theme,
+            String question,
+            String answer,
+            Integer start,
+            Integer end,
+            String statementsAgreed,
+            String redactedText,
+            String approvedBy) {}
+
+    @Transactional(readOnly = true)
+    List<Quote> quotes(String studyId, String theme, String disclosure, boolean approvedOnly) {
+        ValidatedDefinition definition = studies.published(studyId).definition();
+        DisclosureProfile profile = ThemeMatrix.profile(disclosure);
+        Optional<String> quoting = quotingStatement(definition);
+        if (quoting.isEmpty()) {
+            return List.of();
+        }
+        Participants.Submitted submitted = participants.of(studyId);
+        Map<String, Map<String, Integer>> sizes = new LinkedHashMap<>();
+        definition.groupings().forEach(grouping -> sizes.put(grouping.id(), submitted.groupSizes(grouping)));
+        List<Quote> quotes = new ArrayList<>();
+        for (Candidate candidate : candidates(studyId, theme)) {
+            if (!List.of(candidate.statementsAgreed().split(";")).contains(quoting.get())
+                    || (approvedOnly && candidate.approvedBy() == null)) {
+                continue;
+            }
+            Map<String, String> groups = new LinkedHashMap<>();
+            for (GroupingRule grouping : definition.groupings()) {
+                String label = submitted
+                        .groupOf(candidate.responseId(), grouping)
+                        .filter(group -> {
+                            int size = sizes.get(grouping.id()).getOrDefault(group.id(), 0);
+                            return size > 0 && profile.permitsDerivedStatistics(size);
+                        })
+                        .map(GroupingRule.Group::label)
+                        .orElse(null);
+                groups.put(grouping.id(), label);
+            }
+            quotes.add(new Quote(
+                    candidate.codingId(),
+                    candidate.theme(),
+                    candidate.question(),
+                    passage(candidate),
+                    candidate.redactedText(),
+                    candidate.approvedBy() != null,
+                    candidate.approvedBy(),
+                    groups));
+        }
+        return quotes;
+    }
+
+    /** Approves a quote with the researcher's redacted wording. */
+    @Transactional
+    Quote approve(String studyId, long quoteId, Approval approval, String actor) {
+        if (approval == null || approval.text() == null || approval.text().isBlank()) {
+            throw bad(
+                    "Send the quote as it may be published, with names, places and services removed: {\"text\": \"...\"}.");
+        }
+        if (approval.text().length() > MAX_LENGTH) {
+            throw bad("A quote can be at most " + MAX_LENGTH + " characters.");
+        }
+        boolean candidate = quotes(studyId, null, DisclosureProfile.INTERNAL.id(), false).stream()
+                .anyMatch(quote -> quote.quoteId() == quoteId);
+        if (!candidate) {
+            throw ApiProblemException.notFound("Study '" + studyId + "' has no quote " + quoteId
+                    + ". Quotes come from coded answers of participants who agreed to be quoted.");
+        }
+        jdbc.sql("""
+                        INSERT INTO quote (coding_id, redacted_text, approved_by, approved_at) VALUES (?, ?, ?, ?)
+                        ON DUPLICATE KEY UPDATE redacted_text = VALUES(redacted_text), approved_by = VALUES(approved_by),
+                                                approved_at = VALUES(approved_at)""")
+                .params(quoteId, approval.text().strip(), actor, LocalDateTime.now(clock))
+                .update();
+        audit.record(actor, "quote.approved", studyId, null, "coding " + quoteId);
+        return quotes(studyId, null, DisclosureProfile.INTERNAL.id(), false).stream()
+                .filter(quote -> quote.quoteId() == quoteId)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private List<Candidate> candidates(String studyId, String theme) {
+        return jdbc.sql("""
+                        SELECT c.id AS coding_id, c.response_id, c.theme_code AS theme, c.question_id AS question,
+                               a.value AS answer, c.start_offset AS start, c.end_offset AS end,
+                               k.statements_agreed, q.redacted_text, q.approved_by
+                        FROM coding c
+                        JOIN response r ON r.id = c.response_id AND r.status = 'submitted'
+                        JOIN answer a ON a.response_id = c.response_id AND a.question_id = c.question_id AND a.kind = 'text'
+                        JOIN consent k ON k.response_id = c.response_id
+                        LEFT JOIN quote q ON q.coding_id = c.id
+                        WHERE c.study_id = ? AND c.present AND c.status IN ('confirmed', 'consensus')
+                          AND (? IS NULL OR c.theme_code = ?)
+                        ORDER BY c.id""")
+                .params(studyId, theme, theme)
+                .query(Candidate.class)
+                .list();
+    }
+
+    private static String passage(Candidate candidate) {
+        String answer = candidate.answer();
+        if (candidate.start() == null) {
+            return answer;
+        }
+        int from = answer.offsetByCodePoints(0, candidate.start());
+        int to = answer.offsetByCodePoints(0, candidate.end());
+        return answer.substring(from, to);
+    }
+
+    private static Optional<String> quotingStatement(ValidatedDefinition definition) {
+        return definition.definition().consent().statements().stream()
+                .filter(StudyDefinition.Statement::allowsQuotes)
+                .map(StudyDefinition.Statement::id)
+                .findFirst();
+    }
+
+    private static ApiProblemException bad(String detail) {
+        return new ApiProblemException(HttpStatus.BAD_REQUEST, "Request not valid", detail);
+    }
+}
