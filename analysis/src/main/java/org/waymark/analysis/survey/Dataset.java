@@ -14,8 +14,10 @@ import java.util.Objects;
  * <p>Within a column, a single or scale answer is stored as 0 for no answer (not shown, or shown
  * and left blank), 1 to k for the options in order, k + 1 for not applicable and k + 2 for prefer
  * not to say. A multi answer is a set of bits: bit j for option j, bit k for not applicable, bit k
- * + 1 for prefer not to say; no bit means no answer. A number is {@code NaN} when not given. A
- * breakdown column holds 0 for a respondent in none of its groups, else the group's position + 1.
+ * + 1 for prefer not to say; no bit means no answer. A number is {@code NaN} when not given, and a
+ * number question that offers "prefer not to say" has a second column, a set of bits with bit r for
+ * respondent r, for those who chose it. A breakdown column holds 0 for a respondent in none of its
+ * groups, else the group's position + 1.
  *
  * <p>Instances are immutable once built; the columns are read only inside this package.
  */
@@ -26,6 +28,7 @@ public final class Dataset {
     private final int[][] codes;
     private final long[][] choices;
     private final double[][] numbers;
+    private final long[][] declined;
     private final int[][] groups;
 
     private Dataset(Builder builder) {
@@ -35,6 +38,7 @@ public final class Dataset {
         this.codes = builder.codes;
         this.choices = builder.choices;
         this.numbers = builder.numbers;
+        this.declined = builder.declined;
         this.groups = builder.groups;
     }
 
@@ -70,6 +74,12 @@ public final class Dataset {
         return numbers[question];
     }
 
+    /** Whether a respondent chose "prefer not to say" for a number question. */
+    boolean declined(int question, int respondent) {
+        final long[] bits = declined[question];
+        return bits != null && (bits[respondent >>> 6] & (1L << respondent)) != 0;
+    }
+
     int[] groups(int breakdown) {
         return groups[breakdown];
     }
@@ -89,6 +99,7 @@ public final class Dataset {
         private int[][] codes;
         private long[][] choices;
         private double[][] numbers;
+        private long[][] declined;
         private int[][] groups;
         private boolean built;
 
@@ -102,6 +113,7 @@ public final class Dataset {
             this.codes = new int[this.questions.size()][];
             this.choices = new long[this.questions.size()][];
             this.numbers = new double[this.questions.size()][];
+            this.declined = new long[this.questions.size()][];
             this.groups = new int[this.breakdowns.size()][respondents];
             this.optionCodes = this.questions.stream().map(Builder::storedCodes).toList();
             this.groupCodes = this.breakdowns.stream()
@@ -118,6 +130,9 @@ public final class Dataset {
                     case NUMBER -> {
                         numbers[q] = new double[respondents];
                         Arrays.fill(numbers[q], Double.NaN);
+                        if (question.preferNotToSay().isPresent()) {
+                            declined[q] = new long[(respondents + 63) >>> 6];
+                        }
                     }
                 }
             }
@@ -131,9 +146,11 @@ public final class Dataset {
 
         /**
          * Records an answer code: the one answer of a single or scale question (a later call
-         * replaces it), or one more ticked option of a multi question.
+         * replaces it), one more ticked option of a multi question, or "prefer not to say" instead
+         * of a number (replacing any number given).
          *
-         * @throws IllegalArgumentException for an unknown question or code, or a number question
+         * @throws IllegalArgumentException for an unknown question or code, or a code other than
+         *     "prefer not to say" for a number question
          * @throws IndexOutOfBoundsException if the respondent is not from 0 to respondents - 1
          */
         public Builder answer(int respondent, String question, String code) {
@@ -146,13 +163,18 @@ public final class Dataset {
             switch (questions.get(q).kind()) {
                 case SINGLE, SCALE -> codes[q][respondent] = stored;
                 case MULTI -> choices[q][respondent] |= 1L << (stored - 1);
-                case NUMBER -> throw new IllegalArgumentException("Question " + question + " takes a number");
+                case NUMBER -> {
+                    // A number question's only code is "prefer not to say", stored as k + 2 = 2.
+                    numbers[q][respondent] = Double.NaN;
+                    declined[q][respondent >>> 6] |= 1L << respondent;
+                }
             }
             return this;
         }
 
         /**
-         * Records the answer to a number question, or a scale score.
+         * Records the answer to a number question; a later call, or "prefer not to say", replaces
+         * it.
          *
          * @throws IllegalArgumentException for an unknown question, one that is not a number
          *     question, or a value that is not finite
@@ -164,6 +186,9 @@ public final class Dataset {
                 throw new IllegalArgumentException("Question " + question + " cannot take the number " + value);
             }
             numbers[q][respondent] = value;
+            if (declined[q] != null) {
+                declined[q][respondent >>> 6] &= ~(1L << respondent);
+            }
             return this;
         }
 
@@ -200,6 +225,7 @@ public final class Dataset {
             codes = null;
             choices = null;
             numbers = null;
+            declined = null;
             groups = null;
             return dataset;
         }

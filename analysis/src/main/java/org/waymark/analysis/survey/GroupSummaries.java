@@ -117,14 +117,20 @@ final class GroupSummaries {
         return summaries;
     }
 
-    /** Groups of a number question: the base and, when allowed, the quartiles of the values. */
-    static List<GroupSummary> ofNumbers(double[][] valuesByGroup, List<Option> groups, DisclosureProfile profile) {
+    /**
+     * Groups of a number question: the base and, when allowed, the quartiles of the values, with
+     * those who preferred not to say beside the base.
+     */
+    static List<GroupSummary> ofNumbers(
+            double[][] valuesByGroup, long[] declinedByGroup, List<Option> groups, DisclosureProfile profile) {
         final long[][] bases = new long[groups.size()][];
+        final long[][] beside = new long[groups.size()][];
         for (int i = 0; i < groups.size(); i++) {
             bases[i] = new long[] {valuesByGroup[i].length};
+            beside[i] = new long[] {0, declinedByGroup[i]};
         }
         final DisclosedTable table = profile.apply(Table.of(bases));
-        final DisclosedTable reported = profile.apply(Table.of(new long[groups.size()][2]));
+        final DisclosedTable reported = profile.apply(Table.of(beside));
         final List<GroupSummary> summaries = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             final double[] values = valuesByGroup[i];

@@ -12,8 +12,10 @@ import java.util.Optional;
  * @param kind how it is answered
  * @param options the options counted in the base, in display (for a scale, scale) order; empty for
  *     a number question
- * @param notApplicable the option meaning the question did not apply, if there is one
- * @param preferNotToSay the "prefer not to say" option, if there is one
+ * @param notApplicable the option meaning the question did not apply, if there is one; never for
+ *     a number question
+ * @param preferNotToSay the "prefer not to say" option, if there is one; a number question may have
+ *     one too, recorded with {@link Dataset.Builder#answer} instead of a number
  */
 public record Question(
         String id,
@@ -28,11 +30,10 @@ public record Question(
 
     public Question {
         options = List.copyOf(options);
-        if (kind == QuestionKind.NUMBER
-                ? !options.isEmpty() || notApplicable.isPresent() || preferNotToSay.isPresent()
-                : options.isEmpty()) {
-            throw new IllegalArgumentException(
-                    "Question " + id + ": a number question has no options, every other kind needs some");
+        if (kind == QuestionKind.NUMBER ? !options.isEmpty() || notApplicable.isPresent() : options.isEmpty()) {
+            throw new IllegalArgumentException("Question " + id
+                    + ": a number question has no options and no not-applicable option, every other kind needs"
+                    + " options");
         }
         if (kind == QuestionKind.MULTI && options.size() > MAX_MULTI_OPTIONS) {
             throw new IllegalArgumentException("Question " + id + " has more than " + MAX_MULTI_OPTIONS + " options");

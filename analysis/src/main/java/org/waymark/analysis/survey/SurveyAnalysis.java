@@ -88,17 +88,21 @@ public final class SurveyAnalysis {
         if (question.kind() == QuestionKind.NUMBER) {
             final double[] values = dataset.numbers(q);
             final GroupSummary overall = GroupSummaries.ofNumbers(
-                            new double[][] {sorted(values, r -> true)}, List.of(EVERYONE), profile)
+                            new double[][] {sorted(values, r -> true)},
+                            declined(dataset, q, new int[dataset.respondents()], 1),
+                            List.of(EVERYONE),
+                            profile)
                     .get(0);
             for (int b = 0; b < dataset.breakdowns().size(); b++) {
                 final List<Option> options = dataset.breakdowns().get(b).groups();
+                final int[] column = dataset.groups(b);
                 final double[][] byGroup = new double[options.size()][];
                 for (int g = 0; g < options.size(); g++) {
-                    final int[] column = dataset.groups(b);
                     final int group = g + 1;
                     byGroup[g] = sorted(values, r -> column[r] == group);
                 }
-                groups.add(GroupSummaries.ofNumbers(byGroup, options, profile));
+                groups.add(GroupSummaries.ofNumbers(
+                        byGroup, declined(dataset, q, column, options.size() + 1), options, profile));
                 positions.add(List.of());
             }
             return new Draft(question, overall, groups, positions);
@@ -117,6 +121,20 @@ public final class SurveyAnalysis {
             positions.add(mine);
         }
         return new Draft(question, overall, groups, positions);
+    }
+
+    /**
+     * How many chose "prefer not to say" for a number question in each group of a breakdown column
+     * (in which 0 is no group and is dropped); a column of zeros with one group gives everyone.
+     */
+    private static long[] declined(Dataset dataset, int q, int[] column, int positions) {
+        final long[] counts = new long[positions];
+        for (int r = 0; r < column.length; r++) {
+            if (dataset.declined(q, r)) {
+                counts[column[r]]++;
+            }
+        }
+        return positions == 1 ? counts : Arrays.copyOfRange(counts, 1, positions);
     }
 
     /** The numbers given by the respondents the filter keeps, in increasing order. */

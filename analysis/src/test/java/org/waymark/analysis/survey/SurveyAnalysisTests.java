@@ -249,6 +249,52 @@ class SurveyAnalysisTests {
     }
 
     @Test
+    void reportsPreferNotToSayBesideTheBaseOfANumberQuestion() {
+        final Question age = Question.number("age", "Age").withPreferNotToSay(Option.of("pnts", "Prefer not to say"));
+        final TestDatasets data = TestDatasets.of(List.of(age), List.of(GENDER));
+        for (double value : new double[] {0, 2.5, 2.5, 10}) {
+            data.respondentWithNumber("age", value, "gender", "woman");
+        }
+        data.respondents(3, "age", "pnts", "gender", "woman").respondents(2, "age", "pnts", "gender", "man");
+
+        final QuestionSummary summary = INTERNAL.run(data.build()).questions().get(0);
+
+        assertThat(summary.overall().base()).isEqualTo(exact(4));
+        assertThat(summary.overall().preferNotToSay()).isEqualTo(exact(5));
+        assertThat(summary.overall().notApplicable()).isEqualTo(exact(0));
+        // R 4.2.2: quantile(rep(c(0, 2.5, 10), c(1, 2, 1)), c(0.25, 0.5, 0.75), type = 7)
+        assertMatches(summary.overall().quartiles().orElseThrow().median(), "quartiles_c", 2);
+        final GroupSummary women = summary.breakdowns().get(0).groups().get(0);
+        final GroupSummary men = summary.breakdowns().get(0).groups().get(1);
+        assertThat(women.base()).isEqualTo(exact(4));
+        assertThat(women.preferNotToSay()).isEqualTo(exact(3));
+        assertThat(men.base()).isEqualTo(exact(0));
+        assertThat(men.preferNotToSay()).isEqualTo(exact(2));
+        assertThat(men.quartiles()).isEmpty();
+    }
+
+    @Test
+    void letsANumberOrPreferNotToSayReplaceTheOther() {
+        final Question age = Question.number("age", "Age").withPreferNotToSay(Option.of("pnts", "Prefer not to say"));
+        final Dataset dataset = Dataset.builder(2, List.of(age), List.of(GENDER))
+                .number(0, "age", 30)
+                .answer(0, "age", "pnts")
+                .answer(1, "age", "pnts")
+                .number(1, "age", 40)
+                .build();
+
+        final GroupSummary overall = INTERNAL.run(dataset).questions().get(0).overall();
+
+        assertThat(overall.base()).isEqualTo(exact(1));
+        assertThat(overall.preferNotToSay()).isEqualTo(exact(1));
+        assertThat(overall.quartiles().orElseThrow().median()).isEqualTo(40);
+        assertThatThrownBy(() -> Question.number("age", "Age").withNotApplicable(Option.of("na", "N/A")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Dataset.builder(1, List.of(age), List.of()).answer(0, "age", "30"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void rejectsCodesTheQuestionDoesNotHave() {
         final Dataset.Builder builder = Dataset.builder(1, List.of(HELPED), List.of(GENDER));
 

@@ -97,9 +97,9 @@ record AnalysisJson(
     }
 
     /**
-     * A question's answers overall or in one group. {@code notApplicable} and {@code preferNotToSay}
-     * are {@code null} for number questions, which do not count them yet. {@code quartiles} exist
-     * for scale and number questions only.
+     * A question's answers overall or in one group. {@code quartiles} exist for scale and number
+     * questions only; a number question has no not-applicable option, so its {@code notApplicable} is
+     * 0.
      */
     @JsonPropertyOrder({
         "group",
@@ -131,15 +131,14 @@ record AnalysisJson(
             boolean quartilesWithheld = ordered && group.quartiles().isEmpty() && base != 0;
             boolean suppressed = group.base().suppressed()
                     || quartilesWithheld
-                    || (!number
-                            && (group.notApplicable().suppressed()
-                                    || group.preferNotToSay().suppressed()));
+                    || group.notApplicable().suppressed()
+                    || group.preferNotToSay().suppressed();
             return new GroupJson(
                     named ? group.group() : null,
                     named ? group.label() : null,
                     shown(group.base()),
-                    number ? null : shown(group.notApplicable()),
-                    number ? null : shown(group.preferNotToSay()),
+                    shown(group.notApplicable()),
+                    shown(group.preferNotToSay()),
                     suppressed,
                     group.categories().stream()
                             .map(category -> CategoryJson.of(category, group.base()))

@@ -81,22 +81,19 @@ final class DatasetAssembler {
             case SINGLE -> Question.single(question.id(), question.text(), options);
             case SCALE -> Question.scale(question.id(), question.text(), options);
             case MULTI -> Question.multi(question.id(), question.text(), options);
-            // The library has no "prefer not to say" for numbers yet; see docs/analysis.md#the-api.
             case NUMBER -> Question.number(question.id(), question.text());
             case TEXT, DATE -> null;
         };
         if (column == null) {
             return Optional.empty();
         }
-        if (question.type() != QuestionType.NUMBER) {
-            if (question.notApplicable() != null) {
-                column = column.withNotApplicable(Option.of(
-                        question.notApplicable().code(),
-                        question.notApplicable().label()));
-            }
-            if (question.preferNotToSay()) {
-                column = column.withPreferNotToSay(PREFER_NOT_TO_SAY);
-            }
+        // Only scales have a not-applicable option (the definition's checks see to it).
+        if (question.notApplicable() != null) {
+            column = column.withNotApplicable(Option.of(
+                    question.notApplicable().code(), question.notApplicable().label()));
+        }
+        if (question.preferNotToSay()) {
+            column = column.withPreferNotToSay(PREFER_NOT_TO_SAY);
         }
         return Optional.of(column);
     }
@@ -181,11 +178,8 @@ final class DatasetAssembler {
             case AnswerValue.Choice choice -> builder.answer(respondent, question, choice.code());
             case AnswerValue.Choices choices ->
                 choices.chosen().forEach(code -> builder.answer(respondent, question, code));
-            case AnswerValue.PreferNotToSay ignored -> {
-                if (questions.get(question).type() != QuestionType.NUMBER) {
-                    builder.answer(respondent, question, AnswerValue.PREFER_NOT_TO_SAY);
-                }
-            }
+            case AnswerValue.PreferNotToSay ignored ->
+                builder.answer(respondent, question, AnswerValue.PREFER_NOT_TO_SAY);
             case AnswerValue.Number number ->
                 builder.number(respondent, question, number.value().doubleValue());
             case AnswerValue.Text ignored -> {}

@@ -17,6 +17,7 @@ import org.waymark.survey.WaymarkIntegrationTest;
 import org.waymark.survey.demo.DemoStudy;
 import org.waymark.survey.studies.TestDefinitions;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 
 /**
  * From responses submitted through the intake API, stored in MariaDB, to the analysis API's JSON.
@@ -50,12 +51,24 @@ class AnalysisApiTests {
         }
         researcher.post(
                 "/api/studies",
-                TestDefinitions.minimal().with(root -> root.put("id", STUDY)).json());
+                TestDefinitions.minimal()
+                        .with(root -> root.put("id", STUDY))
+                        .with(root -> ((ArrayNode) root.get("sections").get(1).get("questions"))
+                                .addObject()
+                                .put("id", "age")
+                                .put("type", "number")
+                                .put("text", "Your age")
+                                .put("min", 18)
+                                .put("preferNotToSay", true))
+                        .json());
         assertThat(researcher.post("/api/studies/" + STUDY + "/publish", "").status())
                 .isEqualTo(200);
-        submit(9, answers("black_caribbean", "yes", "[\"s3\"]", "not_at_all"), true);
-        submit(3, answers("black_african", "yes", "[\"s2\", \"s37\"]", "a_lot"), true);
-        submit(11, answers("white_british", "no", null, "a_lot"), true);
+        submit(9, answers("black_caribbean", "yes", "[\"s3\"]", "not_at_all") + ", \"age\": 40", true);
+        submit(
+                3,
+                answers("black_african", "yes", "[\"s2\", \"s37\"]", "a_lot") + ", \"age\": \"prefer_not_to_say\"",
+                true);
+        submit(11, answers("white_british", "no", null, "a_lot") + ", \"age\": 25", true);
         submit(4, answers("white_british", "no", null, "not_at_all"), true);
         submit(2, answers("white_british", "no", null, "never_had"), true);
         submit(1, answers("prefer_not_to_say", "prefer_not_to_say", null, null), true);
@@ -133,7 +146,8 @@ class AnalysisApiTests {
         assertThat(json.get("exportable").asBoolean()).isFalse();
         assertThat(json.get("questions").findValuesAsString("question"))
                 .as("the closed questions, in the definition's order; no free text")
-                .containsExactly("adult", "ethnicity", "ever_detained", "detained_sections", "support_medication");
+                .containsExactly(
+                        "adult", "ethnicity", "ever_detained", "detained_sections", "support_medication", "age");
 
         JsonNode medication = question(json, "support_medication");
         assertThat(medication.get("type").asString()).isEqualTo("scale");
@@ -156,6 +170,18 @@ class AnalysisApiTests {
         JsonNode ethnicity = question(json, "ethnicity").get("overall");
         assertThat(ethnicity.get("base").asLong()).isEqualTo(29);
         assertThat(ethnicity.get("preferNotToSay").asLong()).isEqualTo(1);
+
+        JsonNode age = question(json, "age");
+        assertThat(age.get("type").asString()).isEqualTo("number");
+        assertThat(age.get("overall").get("base").asLong()).isEqualTo(20);
+        assertThat(age.get("overall").get("preferNotToSay").asLong())
+                .as("prefer not to say is beside the base of a number question too")
+                .isEqualTo(3);
+        assertThat(age.get("overall").get("notApplicable").asLong()).isZero();
+        JsonNode africanCaribbean =
+                find(age.get("breakdowns").get("community").get("groups"), "group", "african_caribbean");
+        assertThat(africanCaribbean.get("base").asLong()).isEqualTo(9);
+        assertThat(africanCaribbean.get("preferNotToSay").asLong()).isEqualTo(3);
 
         JsonNode sections = question(json, "detained_sections").get("overall");
         assertThat(sections.get("base").asLong()).isEqualTo(12);

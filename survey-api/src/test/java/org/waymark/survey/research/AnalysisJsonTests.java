@@ -19,7 +19,10 @@ class AnalysisJsonTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    /** 20 respondents: 17 women (12 "yes", 5 "no"), 3 men (all "no"); a number question for 10 of them. */
+    /**
+     * 20 respondents: 17 women (12 "yes", 5 "no"), 3 men (all "no"); a number question answered by 10
+     * of them, and 3 who preferred not to say.
+     */
     private static Dataset dataset() {
         var builder = Dataset.builder(
                 20,
@@ -29,7 +32,7 @@ class AnalysisJsonTests {
                                         "Did it help?",
                                         List.of(Option.of("yes", "Yes"), Option.of("no", "No")))
                                 .withPreferNotToSay(DatasetAssembler.PREFER_NOT_TO_SAY),
-                        Question.number("age", "Age")),
+                        Question.number("age", "Age").withPreferNotToSay(DatasetAssembler.PREFER_NOT_TO_SAY)),
                 List.of(Breakdown.of(
                         "gender", "Gender", List.of(Option.of("woman", "Woman"), Option.of("man", "Man")))));
         for (int r = 0; r < 20; r++) {
@@ -37,6 +40,8 @@ class AnalysisJsonTests {
             builder.group(r, "gender", r < 17 ? "woman" : "man");
             if (r < 10) {
                 builder.number(r, "age", 20 + r);
+            } else if (r < 13) {
+                builder.answer(r, "age", DatasetAssembler.PREFER_NOT_TO_SAY.code());
             }
         }
         return builder.build();
@@ -148,13 +153,13 @@ class AnalysisJsonTests {
     }
 
     @Test
-    void givesNumberQuestionsQuartilesAndNoCountsBesideTheBase() {
+    void givesNumberQuestionsQuartilesAndPreferNotToSayBesideTheBase() {
         JsonNode age = publish(DisclosureProfile.INTERNAL).get("questions").get(1);
         assertThat(age.get("type").asString()).isEqualTo("number");
         JsonNode overall = age.get("overall");
         assertThat(overall.get("base").asLong()).isEqualTo(10);
-        assertThat(overall.get("notApplicable").isNull()).isTrue();
-        assertThat(overall.get("preferNotToSay").isNull()).isTrue();
+        assertThat(overall.get("notApplicable").asLong()).isZero();
+        assertThat(overall.get("preferNotToSay").asLong()).isEqualTo(3);
         assertThat(overall.get("suppressed").asBoolean()).isFalse();
         // R 4.2.2: quantile(20:29) = 22.25 24.5 26.75 at 25%, 50%, 75%
         assertThat(overall.get("quartiles").get("lower").asDouble()).isEqualTo(22.25);
