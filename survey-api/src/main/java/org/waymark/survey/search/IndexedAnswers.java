@@ -22,7 +22,7 @@ import org.waymark.survey.studies.AnswerValue;
 class IndexedAnswers {
 
     /** One change to apply: a response was submitted, edited or withdrawn. */
-    record Change(long id, String studyId, long responseId) {}
+    record Change(long id, String studyId, long responseId, LocalDateTime createdAt) {}
 
     /** A response as it is now, with all its answers (the groupings need the coded ones). */
     record ResponseNow(
@@ -45,7 +45,8 @@ class IndexedAnswers {
     }
 
     List<Change> changesAfter(long cursor, int limit) {
-        return jdbc.sql("SELECT id, study_id, response_id FROM index_outbox WHERE id > ? ORDER BY id LIMIT ?")
+        return jdbc.sql(
+                        "SELECT id, study_id, response_id, created_at FROM index_outbox WHERE id > ? ORDER BY id LIMIT ?")
                 .params(cursor, limit)
                 .query(Change.class)
                 .list();
@@ -93,12 +94,17 @@ class IndexedAnswers {
     }
 
     /**
-     * Streams every submitted response, from one consistent snapshot, and returns the last change in the
-     * feed as of that snapshot: the rebuilt index holds exactly what the feed had reached.
+     * Streams every submitted response, from one consistent snapshot, and returns a point in the feed
+     * that the snapshot certainly includes: the last change written before {@code settledBefore}. Changes
+     * after it may or may not be in the snapshot (a transaction can commit after a later one), so the
+     * rebuild applies them again, which changes nothing where they were already included.
      */
     @Transactional(readOnly = true)
-    long streamSubmitted(Consumer<ResponseNow> consumer) {
-        long lastChange = lastChange();
+    long streamSubmitted(LocalDateTime settledBefore, Consumer<ResponseNow> consumer) {
+        long lastChange = jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM index_outbox WHERE created_at < ?")
+                .param(settledBefore)
+                .query(Long.class)
+                .single();
         ResponseNow[] current = {null};
         jdbc.sql("""
                         SELECT r.id, r.study_id, r.pseudonym, r.study_version_id, r.status, a.question_id, a.kind, a.value

@@ -43,7 +43,7 @@ class SearchController {
 
     @GetMapping(value = "/api/studies/{id}/search/consistency", produces = MediaType.APPLICATION_JSON_VALUE)
     SearchIndex.Consistency consistency(@PathVariable String id) {
-        return index.check(id);
+        return search.consistency(id);
     }
 
     record Rebuilt(long responses) {}

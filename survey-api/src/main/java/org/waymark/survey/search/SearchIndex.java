@@ -1,6 +1,8 @@
 package org.waymark.survey.search;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.waymark.search.AnswerIndex;
 import org.waymark.search.IndexHome;
 import org.waymark.survey.WaymarkProperties;
+import org.waymark.survey.web.ApiProblemException;
 
 /**
  * This instance's search index, kept true to the database. Changes reach it only through the change
@@ -54,7 +57,11 @@ public class SearchIndex implements DisposableBean {
     private final WaymarkProperties.Search settings;
     private final IndexHome home;
     private final Clock clock;
+    /** How long a feed id may stay missing before it counts as a transaction that rolled back. */
+    static final Duration SETTLE = Duration.ofSeconds(30);
+
     private final ReentrantLock writing = new ReentrantLock();
+    private final ReentrantLock rebuilding = new ReentrantLock();
     private volatile AnswerIndex index;
 
     SearchIndex(IndexedAnswers answers, AnswerDocuments documents, WaymarkProperties properties, Clock clock) {
@@ -97,17 +104,7 @@ public class SearchIndex implements DisposableBean {
     public int applyPending() {
         writing.lock();
         try {
-            int applied = 0;
-            long cursor = startingPoint();
-            while (true) {
-                List<IndexedAnswers.Change> batch = answers.changesAfter(cursor, settings.batchSize());
-                if (batch.isEmpty()) {
-                    return applied;
-                }
-                cursor = apply(index, batch);
-                answers.saveCursor(settings.indexName(), cursor, LocalDateTime.now(clock));
-                applied += batch.size();
-            }
+            return catchUp(index, startingPoint(), true);
         } finally {
             writing.unlock();
         }
@@ -115,31 +112,39 @@ public class SearchIndex implements DisposableBean {
 
     /**
      * Builds a fresh index from the database in a new folder while intake goes on, brings it up to the
-     * moment, and switches to it atomically; the old index is then deleted.
+     * moment, and switches to it atomically; the old index is then deleted. One rebuild at a time.
      */
     public long rebuild() {
-        var fresh = home.newGeneration();
+        if (!rebuilding.tryLock()) {
+            throw ApiProblemException.conflict("A rebuild of the search index is already running. Wait for it to"
+                    + " finish; searches keep working meanwhile.");
+        }
+        try {
+            return rebuildAlone();
+        } finally {
+            rebuilding.unlock();
+        }
+    }
+
+    private long rebuildAlone() {
+        Path fresh = home.newGeneration();
         AnswerIndex rebuilt = AnswerIndex.open(fresh, settings.timeLimit());
         long[] count = {0};
         try {
-            long reached = answers.streamSubmitted(response -> {
+            long settled = answers.streamSubmitted(settledBefore(), response -> {
                 rebuilt.upsertResponse(response.studyId(), response.id(), documents.of(response));
                 count[0]++;
             });
-            rebuilt.commit(reached);
+            rebuilt.commit(settled);
             writing.lock();
             try {
-                long cursor = reached;
-                for (var batch = answers.changesAfter(cursor, settings.batchSize());
-                        !batch.isEmpty();
-                        batch = answers.changesAfter(cursor, settings.batchSize())) {
-                    cursor = apply(rebuilt, batch);
-                }
+                catchUp(rebuilt, settled, false);
                 home.switchTo(fresh);
                 AnswerIndex old = index;
                 index = rebuilt;
-                answers.saveCursor(settings.indexName(), cursor, LocalDateTime.now(clock));
-                old.close();
+                answers.saveCursor(
+                        settings.indexName(), rebuilt.appliedThrough().orElse(settled), LocalDateTime.now(clock));
+                closeLater(old);
             } finally {
                 writing.unlock();
             }
@@ -152,6 +157,63 @@ public class SearchIndex implements DisposableBean {
         home.deleteUnused();
         log.info("Search index '{}' rebuilt from {} response(s)", settings.indexName(), count[0]);
         return count[0];
+    }
+
+    /**
+     * Applies the feed after {@code from} to an index, batch by batch, and returns how many changes it
+     * applied. Feed ids are handed out when a row is written, not when its transaction commits, so a
+     * missing id may still arrive; the index then records progress only up to the gap, and applies what
+     * follows again on the next round. A gap older than {@link #SETTLE} is a transaction that rolled back.
+     */
+    private int catchUp(AnswerIndex target, long from, boolean saveCursor) {
+        int applied = 0;
+        long cursor = from;
+        while (true) {
+            List<IndexedAnswers.Change> batch = answers.changesAfter(cursor, settings.batchSize());
+            if (batch.isEmpty()) {
+                return applied;
+            }
+            long settled = settledThrough(cursor, batch, settledBefore());
+            apply(target, batch, settled);
+            if (saveCursor) {
+                answers.saveCursor(settings.indexName(), settled, LocalDateTime.now(clock));
+            }
+            applied += batch.size();
+            if (settled < batch.getLast().id()) {
+                return applied;
+            }
+            cursor = settled;
+        }
+    }
+
+    /** The last change of the batch up to which no earlier change can still arrive. */
+    static long settledThrough(long cursor, List<IndexedAnswers.Change> batch, LocalDateTime settledBefore) {
+        long settled = cursor;
+        for (IndexedAnswers.Change change : batch) {
+            boolean gap = change.id() != settled + 1;
+            if (gap && change.createdAt().isAfter(settledBefore)) {
+                return settled;
+            }
+            settled = change.id();
+        }
+        return settled;
+    }
+
+    private LocalDateTime settledBefore() {
+        return LocalDateTime.now(clock).minus(SETTLE);
+    }
+
+    /** Searches that began on the old index finish within their time limit; then it is closed. */
+    private void closeLater(AnswerIndex old) {
+        Duration wait = settings.timeLimit().multipliedBy(2);
+        Thread.ofVirtual().name("close-old-search-index").start(() -> {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            old.close();
+        });
     }
 
     /** Compares the answers in the database with those in the index, for one study. */
@@ -180,7 +242,7 @@ public class SearchIndex implements DisposableBean {
         return Math.min(recorded, index.appliedThrough().orElse(0L));
     }
 
-    private long apply(AnswerIndex target, List<IndexedAnswers.Change> batch) {
+    private void apply(AnswerIndex target, List<IndexedAnswers.Change> batch, long settled) {
         Set<Long> responseIds = new LinkedHashSet<>();
         batch.forEach(change -> responseIds.add(change.responseId()));
         var now = answers.responses(responseIds);
@@ -197,14 +259,12 @@ public class SearchIndex implements DisposableBean {
                 target.upsertResponse(change.studyId(), change.responseId(), documents.of(response));
             }
         }
-        long last = batch.getLast().id();
         // A withdrawn answer must leave the index files, not only the results.
         if (removed && target.hasDeletions()) {
-            target.expungeDeletes(last);
+            target.expungeDeletes(settled);
         } else {
-            target.commit(last);
+            target.commit(settled);
         }
-        return last;
     }
 
     private static List<String> sample(Set<String> from, Set<String> without) {

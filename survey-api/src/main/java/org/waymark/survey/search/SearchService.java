@@ -53,6 +53,11 @@ class SearchService {
         }
     }
 
+    SearchIndex.Consistency consistency(String studyId) {
+        studies.published(studyId);
+        return index.check(studyId);
+    }
+
     List<SearchJson.Hit> similar(String studyId, String responseId, String questionId, int count) {
         ValidatedDefinition definition = studies.published(studyId).definition();
         requireTextQuestion(definition, questionId);
