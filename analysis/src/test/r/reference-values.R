@@ -191,3 +191,26 @@ keyness <- function(a, n1, b, n2) {
 ref("keyness_a", "keyness(120, 50000, 40, 60000)")
 ref("keyness_b", "keyness(3, 900, 11, 1200)")
 ref("keyness_zero", "keyness(9, 2000, 0, 2500)")
+
+# Scale scores as the per-question analysis works them out: three 4-point items (answers 1 to 4 in
+# option order), the third reversed (5 - answer), NA where an item was not answered; a score for
+# anyone who answered at least 2, as the mean of the answered items or their sum prorated to all 3
+# items (mean * 3). Rows 1-6 are women, 7-13 men.
+scale_answers <- rbind(c(1, 2, 4), c(2, 2, 3), c(1, 1, 4), c(3, NA, 2), c(2, 3, 3), c(1, 2, NA),
+                       c(3, 4, 1), c(4, 3, 2), c(2, 3, 1), c(NA, NA, 1), c(3, 3, 2), c(4, 4, 1), c(3, NA, NA))
+scale_items <- cbind(scale_answers[, 1:2], 5 - scale_answers[, 3])
+scale_mean <- ifelse(rowSums(!is.na(scale_items)) >= 2, rowMeans(scale_items, na.rm = TRUE), NA)
+scale_sum <- scale_mean * 3
+scale_women <- scale_mean[1:6]
+scale_men <- scale_mean[7:13][!is.na(scale_mean[7:13])]
+ref("scale_mean_scores", "scale_mean[!is.na(scale_mean)]")
+ref("scale_sum_quartiles", "quantile(scale_sum, c(0.25, 0.5, 0.75), type = 7, na.rm = TRUE)")
+ref("scale_women_quartiles", "quantile(scale_women, c(0.25, 0.5, 0.75), type = 7)")
+ref("scale_women_mean", "mean(scale_women)")
+ref("scale_women_sd", "sd(scale_women)")
+ref("scale_men_mean", "mean(scale_men)")
+ref("scale_men_sd", "sd(scale_men)")
+ref("scale_mw_w", "wilcox.test(scale_women, scale_men, correct = TRUE, exact = FALSE)$statistic")
+ref("scale_mw_p", "wilcox.test(scale_women, scale_men, correct = TRUE, exact = FALSE)$p.value")
+ref("scale_alpha", "cronbach(scale_items)")
+ref("scale_alpha_if_deleted", "sapply(1:3, function(j) cronbach(scale_items[complete.cases(scale_items), -j]))")

@@ -28,7 +28,7 @@ public record CronbachAlpha(
     }
 
     /**
-     * Alpha of item scores.
+     * Alpha of item scores, one row per respondent.
      *
      * @param scores one row per respondent, one score per item, {@code NaN} where an item was not
      *     answered
@@ -37,39 +37,71 @@ public record CronbachAlpha(
      */
     public static CronbachAlpha of(double[][] scores) {
         final int k = scores.length == 0 ? 0 : scores[0].length;
+        final double[][] items = new double[k][scores.length];
+        for (int r = 0; r < scores.length; r++) {
+            if (scores[r].length != k) {
+                throw new IllegalArgumentException("Every respondent needs one entry per item");
+            }
+            for (int j = 0; j < k; j++) {
+                items[j][r] = scores[r][j];
+            }
+        }
+        return ofItems(items);
+    }
+
+    /**
+     * Alpha of item scores, one column per item: the form a columnar dataset holds, with no array
+     * per respondent.
+     *
+     * @param items one array per item, each with one score per respondent, {@code NaN} where the
+     *     item was not answered
+     * @throws IllegalArgumentException if there are fewer than two items, the items differ in
+     *     length, fewer than two respondents answered every item, or the total score does not vary
+     */
+    public static CronbachAlpha ofItems(double[]... items) {
+        final int k = items.length;
         if (k < 2) {
             throw new IllegalArgumentException("Alpha needs at least two items");
         }
-        final List<double[]> complete = new ArrayList<>();
-        for (double[] row : scores) {
-            if (row.length != k) {
-                throw new IllegalArgumentException("Every respondent needs one entry per item");
+        final int respondents = items[0].length;
+        final boolean[] complete = new boolean[respondents];
+        int n = 0;
+        for (int r = 0; r < respondents; r++) {
+            boolean answered = true;
+            for (double[] item : items) {
+                if (item.length != respondents) {
+                    throw new IllegalArgumentException("Every item needs one entry per respondent");
+                }
+                answered &= !Double.isNaN(item[r]);
             }
-            if (java.util.Arrays.stream(row).noneMatch(Double::isNaN)) {
-                complete.add(row);
-            }
+            complete[r] = answered;
+            n += answered ? 1 : 0;
         }
-        final int n = complete.size();
         if (n < 2) {
             throw new IllegalArgumentException("Alpha needs at least two respondents who answered every item");
         }
         // Centred sums (two passes) rather than sums of squares, which lose digits for large n.
         final double[] means = new double[k];
-        for (double[] row : complete) {
-            for (int j = 0; j < k; j++) {
-                means[j] += row[j] / n;
+        for (int j = 0; j < k; j++) {
+            for (int r = 0; r < respondents; r++) {
+                if (complete[r]) {
+                    means[j] += items[j][r] / n;
+                }
             }
         }
         final double[] itemSquares = new double[k];
         final double[] withTotal = new double[k];
         double totalSquares = 0;
-        for (double[] row : complete) {
+        for (int r = 0; r < respondents; r++) {
+            if (!complete[r]) {
+                continue;
+            }
             double total = 0;
             for (int j = 0; j < k; j++) {
-                total += row[j] - means[j];
+                total += items[j][r] - means[j];
             }
             for (int j = 0; j < k; j++) {
-                final double centred = row[j] - means[j];
+                final double centred = items[j][r] - means[j];
                 itemSquares[j] += centred * centred;
                 withTotal[j] += centred * total;
             }
@@ -91,6 +123,6 @@ public record CronbachAlpha(
             final double restItems = itemSum - itemSquares[j];
             ifDeleted.add(k == 2 ? Double.NaN : (k - 1) / (k - 2.0) * (1 - restItems / rest));
         }
-        return new CronbachAlpha(alpha, k, n, scores.length - n, ifDeleted);
+        return new CronbachAlpha(alpha, k, n, respondents - n, ifDeleted);
     }
 }

@@ -23,8 +23,8 @@ import org.waymark.analysis.table.Table;
  * <p>Groups too small for derived statistics under the profile are left out of the test, so that a
  * test result never says something about a group whose figures are hidden; they are listed so the
  * reader knows. Unordered answers get the association rule of {@link AssociationTest}, ordered
- * scales Mann-Whitney (two groups) or Kruskal-Wallis (more), and each option of a multi question
- * is tested as its own yes/no.
+ * scales, number questions and scale scores Mann-Whitney (two groups) or Kruskal-Wallis (more),
+ * and each option of a multi question is tested as its own yes/no.
  *
  * <p>An association test also gives an odds ratio (two groups by two answers) and adjusted
  * residuals, figures cell by cell. With the margins, a residual or an odds ratio can be worked back
@@ -62,20 +62,12 @@ final class BreakdownTests {
             List<Option> groups,
             DisclosureProfile profile,
             AssociationTest association) {
-        final List<Integer> tested = new ArrayList<>();
-        final List<String> leftOut = new ArrayList<>();
-        for (int i = 0; i < groups.size(); i++) {
-            final long base = counts.base()[i];
-            if (base > 0 && profile.permitsDerivedStatistics(base)) {
-                tested.add(i);
-            } else if (base > 0) {
-                leftOut.add(groups.get(i).code());
-            }
-        }
-        if (tested.size() < 2) {
+        final Selection selection = Selection.of(counts.base(), groups, profile);
+        if (selection.rows().length < 2) {
             return List.of();
         }
-        final int[] rows = tested.stream().mapToInt(Integer::intValue).toArray();
+        final int[] rows = selection.rows();
+        final List<String> leftOut = selection.leftOut();
         final List<String> testedGroups =
                 Arrays.stream(rows).mapToObj(i -> groups.get(i).code()).toList();
         return switch (question.kind()) {
@@ -104,6 +96,57 @@ final class BreakdownTests {
             }
             case NUMBER -> List.of();
         };
+    }
+
+    /**
+     * The rank test of numbers (a number question or a scale score) by the groups of a breakdown,
+     * from each group's values in increasing order. Each distinct value becomes a column of a table
+     * in increasing order, so the test is the one an ordered scale gets, ties and all.
+     */
+    static List<Raw> ofNumbers(double[][] sortedByGroup, List<Option> groups, DisclosureProfile profile) {
+        final long[] bases =
+                Arrays.stream(sortedByGroup).mapToLong(values -> values.length).toArray();
+        final Selection selection = Selection.of(bases, groups, profile);
+        final int[] rows = selection.rows();
+        if (rows.length < 2) {
+            return List.of();
+        }
+        final double[] distinct = Arrays.stream(rows)
+                .mapToObj(i -> sortedByGroup[i])
+                .flatMapToDouble(Arrays::stream)
+                .sorted()
+                .distinct()
+                .toArray();
+        final long[][] cells = new long[rows.length][distinct.length];
+        for (int i = 0; i < rows.length; i++) {
+            int column = 0;
+            for (double value : sortedByGroup[rows[i]]) {
+                while (distinct[column] != value) {
+                    column++;
+                }
+                cells[i][column]++;
+            }
+        }
+        return ranks(Table.of(cells), selection.leftOut(), rows).map(List::of).orElse(List.of());
+    }
+
+    /**
+     * The groups a test compares: those with answers and large enough for derived statistics under
+     * the profile; the others with answers are left out, and named.
+     */
+    private record Selection(int[] rows, List<String> leftOut) {
+        static Selection of(long[] bases, List<Option> groups, DisclosureProfile profile) {
+            final List<Integer> tested = new ArrayList<>();
+            final List<String> leftOut = new ArrayList<>();
+            for (int i = 0; i < groups.size(); i++) {
+                if (bases[i] > 0 && profile.permitsDerivedStatistics(bases[i])) {
+                    tested.add(i);
+                } else if (bases[i] > 0) {
+                    leftOut.add(groups.get(i).code());
+                }
+            }
+            return new Selection(tested.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(leftOut));
+        }
     }
 
     /** Rows and columns of a tested table, and whether its cells may be shown one by one. */

@@ -2,9 +2,11 @@ package org.waymark.analysis.survey;
 
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The coded answers of a study, one column per question and one per breakdown, held as primitive
@@ -19,27 +21,38 @@ import java.util.Objects;
  * respondent r, for those who chose it. A breakdown column holds 0 for a respondent in none of its
  * groups, else the group's position + 1.
  *
+ * <p>A dataset may also define {@linkplain Scale scales}: their scores are worked out from the
+ * answers to their items when the dataset is built, one column of numbers per scale ({@code NaN}
+ * for a respondent with too few items answered).
+ *
  * <p>Instances are immutable once built; the columns are read only inside this package.
  */
 public final class Dataset {
     private final int respondents;
     private final List<Question> questions;
     private final List<Breakdown> breakdowns;
+    private final List<Scale> scales;
     private final int[][] codes;
     private final long[][] choices;
     private final double[][] numbers;
     private final long[][] declined;
     private final int[][] groups;
+    private final double[][] scores;
 
     private Dataset(Builder builder) {
         this.respondents = builder.respondents;
         this.questions = builder.questions;
         this.breakdowns = builder.breakdowns;
+        this.scales = builder.scales;
         this.codes = builder.codes;
         this.choices = builder.choices;
         this.numbers = builder.numbers;
         this.declined = builder.declined;
         this.groups = builder.groups;
+        this.scores = new double[scales.size()][];
+        for (int s = 0; s < scales.size(); s++) {
+            scores[s] = ScaleScores.of(this, scales.get(s));
+        }
     }
 
     /**
@@ -47,7 +60,18 @@ public final class Dataset {
      * answer" and every respondent in no group until set.
      */
     public static Builder builder(int respondents, List<Question> questions, List<Breakdown> breakdowns) {
-        return new Builder(respondents, questions, breakdowns);
+        return new Builder(respondents, questions, breakdowns, List.of());
+    }
+
+    /**
+     * Starts a dataset that also works out the scores of the given scales.
+     *
+     * @throws IllegalArgumentException if a scale's item is not an ordered-scale question of the
+     *     dataset, or two scales share an id
+     */
+    public static Builder builder(
+            int respondents, List<Question> questions, List<Breakdown> breakdowns, List<Scale> scales) {
+        return new Builder(respondents, questions, breakdowns, scales);
     }
 
     public int respondents() {
@@ -60,6 +84,25 @@ public final class Dataset {
 
     public List<Breakdown> breakdowns() {
         return breakdowns;
+    }
+
+    public List<Scale> scales() {
+        return scales;
+    }
+
+    /** The position of a question in {@link #questions()}. */
+    int question(String id) {
+        for (int q = 0; q < questions.size(); q++) {
+            if (questions.get(q).id().equals(id)) {
+                return q;
+            }
+        }
+        throw new IllegalArgumentException("No question " + id);
+    }
+
+    /** The scores of a scale, per respondent; {@code NaN} for no score. */
+    double[] scores(int scale) {
+        return scores[scale];
     }
 
     int[] codes(int question) {
@@ -92,6 +135,7 @@ public final class Dataset {
         private final int respondents;
         private final List<Question> questions;
         private final List<Breakdown> breakdowns;
+        private final List<Scale> scales;
         private final Map<String, Integer> questionIndex = new HashMap<>();
         private final Map<String, Integer> breakdownIndex = new HashMap<>();
         private final List<Map<String, Integer>> optionCodes;
@@ -103,13 +147,14 @@ public final class Dataset {
         private int[][] groups;
         private boolean built;
 
-        private Builder(int respondents, List<Question> questions, List<Breakdown> breakdowns) {
+        private Builder(int respondents, List<Question> questions, List<Breakdown> breakdowns, List<Scale> scales) {
             if (respondents < 0) {
                 throw new IllegalArgumentException("Respondents cannot be negative: " + respondents);
             }
             this.respondents = respondents;
             this.questions = List.copyOf(questions);
             this.breakdowns = List.copyOf(breakdowns);
+            this.scales = List.copyOf(scales);
             this.codes = new int[this.questions.size()][];
             this.choices = new long[this.questions.size()][];
             this.numbers = new double[this.questions.size()][];
@@ -140,6 +185,19 @@ public final class Dataset {
                 if (breakdownIndex.put(this.breakdowns.get(b).id(), b) != null) {
                     throw new IllegalArgumentException(
                             "Breakdown " + this.breakdowns.get(b).id() + " is listed twice");
+                }
+            }
+            final Set<String> scaleIds = new HashSet<>();
+            for (Scale scale : this.scales) {
+                if (!scaleIds.add(scale.id())) {
+                    throw new IllegalArgumentException("Scale " + scale.id() + " is listed twice");
+                }
+                for (String item : scale.items()) {
+                    final Integer q = questionIndex.get(item);
+                    if (q == null || this.questions.get(q).kind() != QuestionKind.SCALE) {
+                        throw new IllegalArgumentException(
+                                "Scale " + scale.id() + ": " + item + " is not an ordered-scale question");
+                    }
                 }
             }
         }

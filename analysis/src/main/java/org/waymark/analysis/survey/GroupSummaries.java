@@ -61,6 +61,7 @@ final class GroupSummaries {
                     reported.cell(i, 1),
                     categories,
                     quartiles ? Optional.of(Quartiles.of(counts.categories()[i])) : Optional.empty(),
+                    Optional.empty(),
                     table.flags(i)));
         }
         return summaries;
@@ -112,14 +113,16 @@ final class GroupSummaries {
                     reported.cell(i, 1),
                     categories,
                     Optional.empty(),
+                    Optional.empty(),
                     flags));
         }
         return summaries;
     }
 
     /**
-     * Groups of a number question: the base and, when allowed, the quartiles of the values, with
-     * those who preferred not to say beside the base.
+     * Groups of a number question or a scale score: the base and, when allowed, the quartiles, mean
+     * and standard deviation of the values (sorted), with those who preferred not to say beside the
+     * base.
      */
     static List<GroupSummary> ofNumbers(
             double[][] valuesByGroup, long[] declinedByGroup, List<Option> groups, DisclosureProfile profile) {
@@ -147,6 +150,7 @@ final class GroupSummaries {
                     reported.cell(i, 1),
                     List.of(),
                     derived ? Optional.of(quartiles(values)) : Optional.empty(),
+                    derived ? Optional.of(MeanAndDeviation.of(values)) : Optional.empty(),
                     flags));
         }
         return summaries;

@@ -19,6 +19,8 @@ import org.waymark.analysis.ordinal.Quartiles;
  * @param categories the options in order; empty for a number question
  * @param quartiles for a scale (options scored 1, 2, ...) or a number question, when the group is
  *     large enough for derived statistics
+ * @param mean for a number question or a scale score, the mean and standard deviation, when the
+ *     group is large enough for derived statistics
  * @param flags warnings for the report author
  */
 public record GroupSummary(
@@ -29,6 +31,7 @@ public record GroupSummary(
         DisclosedCount preferNotToSay,
         List<CategorySummary> categories,
         Optional<Quartiles> quartiles,
+        Optional<MeanAndDeviation> mean,
         Set<Flag> flags) {
 
     public GroupSummary {

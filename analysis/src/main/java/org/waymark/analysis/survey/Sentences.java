@@ -1,5 +1,7 @@
 package org.waymark.analysis.survey;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +53,41 @@ final class Sentences {
                     + " the numbers are too small to report";
         }
         return described + "; " + verdict(method, pValue, pHolm, tests) + ".";
+    }
+
+    /**
+     * A rank test of numbers or scale scores, by the medians of the groups tested: "The median was
+     * 2.5 in "Woman", compared with 3 in "Man"; ...". A group whose quartiles are withheld is named
+     * without its median.
+     */
+    static String describeNumbers(
+            List<GroupSummary> tested, TestMethod method, double pValue, double pHolm, int tests) {
+        final List<String> shown = new ArrayList<>();
+        final List<String> hidden = new ArrayList<>();
+        for (GroupSummary group : tested) {
+            final String name = "\u201c" + group.label() + "\u201d";
+            group.quartiles()
+                    .ifPresentOrElse(
+                            quartiles -> shown.add(number(quartiles.median()) + " in " + name), () -> hidden.add(name));
+        }
+        final String described;
+        if (shown.isEmpty()) {
+            described = "The numbers in " + join(hidden) + " are too small to report";
+        } else if (hidden.isEmpty()) {
+            described = "The median was " + shown.get(0) + ", compared with " + join(shown.subList(1, shown.size()));
+        } else {
+            described =
+                    "The median was " + join(shown) + "; for " + join(hidden) + " the numbers are too small to report";
+        }
+        return described + "; " + verdict(method, pValue, pHolm, tests) + ".";
+    }
+
+    /** At most two decimals, without trailing zeros: 2.5, 3, 2.33. */
+    private static String number(double value) {
+        return BigDecimal.valueOf(value)
+                .setScale(2, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /**

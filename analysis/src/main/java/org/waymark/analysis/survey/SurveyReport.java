@@ -10,11 +10,18 @@ import org.waymark.analysis.disclosure.DisclosureProfile;
  *     anything leaves the platform
  * @param responses how many respondents the dataset holds
  * @param questions one summary per question, in the dataset's order
+ * @param scales one summary per scale score, in the dataset's order
  * @param tests how many tests the run made, the family Holm and Benjamini-Hochberg adjust over
  */
-public record SurveyReport(DisclosureProfile disclosure, int responses, List<QuestionSummary> questions, int tests) {
+public record SurveyReport(
+        DisclosureProfile disclosure,
+        int responses,
+        List<QuestionSummary> questions,
+        List<ScaleSummary> scales,
+        int tests) {
 
     public SurveyReport {
         questions = List.copyOf(questions);
+        scales = List.copyOf(scales);
     }
 }
