@@ -2,13 +2,16 @@ package org.waymark.search;
 
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
  * Reads a researcher's search: words, "exact phrases", proximity ("care plan"~5), trailing wildcards
- * (recover*), AND / OR / NOT and brackets, fuzzy words (listend~). Words are matched by their stem,
- * phrases as written. All words must match unless OR says otherwise.
+ * (recover*), AND / OR / NOT and brackets, fuzzy words (lisened~). Words are matched by their stem;
+ * phrases, wildcards and fuzzy words against the words as written. All words must match unless OR says
+ * otherwise. A question mark is read as punctuation.
  *
  * <p>Anything costly or surprising is refused with a plain message rather than run: leading and inner
  * wildcards, wildcards on fewer than three letters, regular expressions, ranges, field names, and very
@@ -38,10 +41,22 @@ public final class QuerySyntax {
         }
         Parser parser = new Parser();
         try {
-            return parser.parse(text);
+            // A question mark is far more often punctuation ("why?") than a one-letter wildcard.
+            Query query = parser.parse(text.replace('?', ' '));
+            if (onlyExcludes(query)) {
+                throw new QuerySyntaxException(
+                        "Add a word or phrase to search for: NOT only takes answers away from what the other words find.");
+            }
+            return query;
         } catch (ParseException | IndexSearcher.TooManyClauses e) {
             throw plainly(e);
         }
+    }
+
+    private static boolean onlyExcludes(Query query) {
+        return query instanceof BooleanQuery bool
+                && !bool.clauses().isEmpty()
+                && bool.clauses().stream().allMatch(clause -> clause.occur() == BooleanClause.Occur.MUST_NOT);
     }
 
     /** Lucene wraps the parser's own refusals; the plain message is somewhere in the chain of causes. */
@@ -80,7 +95,7 @@ public final class QuerySyntax {
             if (termStr.length() < MIN_PREFIX) {
                 throw refuse("Put at least " + MIN_PREFIX + " letters before a *, for example recov*.");
             }
-            return super.getPrefixQuery(field, termStr);
+            return super.getPrefixQuery(AnswerFields.EXACT, termStr);
         }
 
         @Override
@@ -103,7 +118,7 @@ public final class QuerySyntax {
         @Override
         protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
             requireDefaultField(field);
-            return super.getFuzzyQuery(field, termStr, minSimilarity);
+            return super.getFuzzyQuery(AnswerFields.EXACT, termStr, minSimilarity);
         }
 
         private static void requireDefaultField(String field) throws ParseException {

@@ -21,15 +21,19 @@ class QuerySyntaxTests {
     void readsOperatorsBracketsWildcardsAndFuzzyWords() {
         assertThat(QuerySyntax.parse("hope AND (staff OR nurse) NOT police").toString())
                 .isEqualTo("+text:hope +(text:staff text:nurs) -text:polic");
-        assertThat(QuerySyntax.parse("recov*").toString()).isEqualTo("text:recov*");
-        assertThat(QuerySyntax.parse("listend~").toString()).isEqualTo("text:listend~2");
+        assertThat(QuerySyntax.parse("recovery*").toString()).isEqualTo("text_exact:recovery*");
+        assertThat(QuerySyntax.parse("listend~").toString()).isEqualTo("text_exact:listend~2");
+        assertThat(QuerySyntax.parse("why did nobody listen?").toString())
+                .isEqualTo("+text:why +text:did +text:nobodi +text:listen");
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             *covery                 | can only end a word
             re*overy                | can only end a word
-            r?covery                | can only end a word
+            r*covery                | can only end a word
+            NOT police              | Add a word or phrase
+            -police -staff          | Add a word or phrase
             re*                     | at least 3 letters
             /rec.*/                 | regular expressions
             [a TO z]                | Ranges
