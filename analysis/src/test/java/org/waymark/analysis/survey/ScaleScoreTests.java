@@ -110,7 +110,9 @@ class ScaleScoreTests {
         assertMatches(sum.quartiles().orElseThrow().lower(), "scale_sum_quartiles", 1);
         assertMatches(sum.quartiles().orElseThrow().median(), "scale_sum_quartiles", 2);
         assertMatches(sum.quartiles().orElseThrow().upper(), "scale_sum_quartiles", 3);
-        assertThat(report.tests()).as("three items and two scales, adjusted together").isEqualTo(5);
+        assertThat(report.tests())
+                .as("three items and two scales, adjusted together")
+                .isEqualTo(5);
     }
 
     @Test

@@ -33,7 +33,17 @@ import org.waymark.analysis.survey.TestSummary;
  * ratio beside a larger table). Every field is always present, except {@code group} and {@code
  * label} in {@code overall} and {@code monteCarlo} in a test whose p-value was not simulated.
  */
-@JsonPropertyOrder({"study", "definitionVersion", "responses", "suppressed", "disclosure", "exportable", "tests"})
+@JsonPropertyOrder({
+    "study",
+    "definitionVersion",
+    "responses",
+    "suppressed",
+    "disclosure",
+    "exportable",
+    "tests",
+    "questions",
+    "scales"
+})
 record AnalysisJson(
         String study,
         int definitionVersion,
@@ -42,7 +52,8 @@ record AnalysisJson(
         String disclosure,
         boolean exportable,
         int tests,
-        List<QuestionJson> questions) {
+        List<QuestionJson> questions,
+        List<ScaleJson> scales) {
 
     static AnalysisJson of(String study, int definitionVersion, SurveyReport report, DisclosedCount responses) {
         return new AnalysisJson(
@@ -53,7 +64,8 @@ record AnalysisJson(
                 report.disclosure().id(),
                 report.disclosure().isExportable(),
                 report.tests(),
-                report.questions().stream().map(QuestionJson::of).toList());
+                report.questions().stream().map(QuestionJson::of).toList(),
+                report.scales().stream().map(ScaleJson::of).toList());
     }
 
     @JsonPropertyOrder({"question", "label", "type", "overall", "breakdowns"})
@@ -63,7 +75,8 @@ record AnalysisJson(
         static QuestionJson of(QuestionSummary summary) {
             Map<String, BreakdownJson> breakdowns = new LinkedHashMap<>();
             summary.breakdowns()
-                    .forEach(breakdown -> breakdowns.put(breakdown.breakdown(), BreakdownJson.of(summary, breakdown)));
+                    .forEach(breakdown ->
+                            breakdowns.put(breakdown.breakdown(), BreakdownJson.of(summary.kind(), breakdown)));
             return new QuestionJson(
                     summary.question(),
                     summary.label(),
@@ -80,11 +93,17 @@ record AnalysisJson(
     @JsonPropertyOrder({"label", "groups", "test", "optionTests"})
     record BreakdownJson(String label, List<GroupJson> groups, TestJson test, Map<String, TestJson> optionTests) {
 
-        static BreakdownJson of(QuestionSummary question, BreakdownSummary breakdown) {
-            List<GroupJson> groups = breakdown.groups().stream()
-                    .map(group -> GroupJson.of(question.kind(), group, true))
-                    .toList();
-            if (question.kind() == QuestionKind.MULTI) {
+        static BreakdownJson of(QuestionKind kind, BreakdownSummary breakdown) {
+            return of(
+                    kind,
+                    breakdown,
+                    breakdown.groups().stream()
+                            .map(group -> GroupJson.of(kind, group, true))
+                            .toList());
+        }
+
+        static BreakdownJson of(QuestionKind kind, BreakdownSummary breakdown, List<GroupJson> groups) {
+            if (kind == QuestionKind.MULTI) {
                 Map<String, TestJson> tests = new LinkedHashMap<>();
                 breakdown.tests().forEach(test -> tests.put(test.option().orElseThrow(), TestJson.of(test)));
                 return new BreakdownJson(breakdown.label(), groups, null, tests);
@@ -98,8 +117,9 @@ record AnalysisJson(
 
     /**
      * A question's answers overall or in one group. {@code quartiles} exist for scale and number
-     * questions only; a number question has no not-applicable option, so its {@code notApplicable} is
-     * 0.
+     * questions and scale scores, {@code mean} and {@code sd} for number questions and scale scores; a
+     * number question has no not-applicable option, so its {@code notApplicable} is 0, and a scale
+     * score has neither count beside its base ({@code null}).
      */
     @JsonPropertyOrder({
         "group",
@@ -110,6 +130,8 @@ record AnalysisJson(
         "suppressed",
         "categories",
         "quartiles",
+        "mean",
+        "sd",
         "flags"
     })
     record GroupJson(
@@ -121,6 +143,8 @@ record AnalysisJson(
             boolean suppressed,
             List<CategoryJson> categories,
             QuartilesJson quartiles,
+            Double mean,
+            Double sd,
             List<String> flags) {
 
         static GroupJson of(QuestionKind kind, GroupSummary group, boolean named) {
@@ -146,7 +170,26 @@ record AnalysisJson(
                     group.quartiles()
                             .map(q -> new QuartilesJson(q.lower(), q.median(), q.upper()))
                             .orElse(null),
+                    group.mean().map(m -> finite(m.mean())).orElse(null),
+                    group.mean().map(m -> finite(m.standardDeviation())).orElse(null),
                     group.flags().stream().sorted().map(AnalysisJson::flag).toList());
+        }
+
+        /** A group's scale scores: as a number question's, with nothing beside the base. */
+        static GroupJson ofScores(GroupSummary group, boolean named) {
+            GroupJson json = of(QuestionKind.NUMBER, group, named);
+            return new GroupJson(
+                    json.group(),
+                    json.label(),
+                    json.base(),
+                    null,
+                    null,
+                    json.suppressed(),
+                    json.categories(),
+                    json.quartiles(),
+                    json.mean(),
+                    json.sd(),
+                    json.flags());
         }
     }
 
@@ -266,7 +309,7 @@ record AnalysisJson(
     /** How a simulated p-value was reached, so anyone can repeat it. */
     record MonteCarloJson(long seed, int tables, double standardError) {}
 
-    private static Long shown(DisclosedCount count) {
+    static Long shown(DisclosedCount count) {
         return count.value().isPresent() ? count.value().getAsLong() : null;
     }
 
@@ -281,7 +324,7 @@ record AnalysisJson(
     }
 
     /** JSON has no NaN or infinity; a figure that came out as one is given as {@code null}. */
-    private static Double finite(double value) {
+    static Double finite(double value) {
         return Double.isFinite(value) ? value : null;
     }
 

@@ -11,6 +11,7 @@ import org.waymark.analysis.survey.Breakdown;
 import org.waymark.analysis.survey.Dataset;
 import org.waymark.analysis.survey.Option;
 import org.waymark.analysis.survey.Question;
+import org.waymark.analysis.survey.Scale;
 import org.waymark.survey.responses.StoredAnswer;
 import org.waymark.survey.studies.AnswerValue;
 import org.waymark.survey.studies.GroupingRule;
@@ -22,7 +23,7 @@ import org.waymark.survey.studies.ValidatedDefinition;
  * Builds the analysis {@link Dataset} of a study from its stored answers, fed one row at a time in
  * response order, so that only the current respondent's answers are ever held: when the response
  * changes, its answers go into the dataset's columns, its groups are worked out by the study's
- * rules, and they are dropped.
+ * rules, and they are dropped. The dataset works out the study's scale scores from the columns.
  *
  * <p>Answers are read against the study's current published definition. An answer counts when that
  * definition still has the question, with a type that takes this kind of answer and every code
@@ -69,7 +70,21 @@ final class DatasetAssembler {
         this.builder = Dataset.builder(
                 respondents,
                 columns,
-                groupings.stream().map(DatasetAssembler::breakdown).toList());
+                groupings.stream().map(DatasetAssembler::breakdown).toList(),
+                definition.definition().scales().stream()
+                        .map(DatasetAssembler::scale)
+                        .toList());
+    }
+
+    /** The library's form of a scale the definition's checks have passed. */
+    static Scale scale(StudyDefinition.Scale scale) {
+        return new Scale(
+                scale.id(),
+                scale.label(),
+                scale.items(),
+                scale.scoring() == StudyDefinition.Scale.Scoring.SUM ? Scale.Scoring.SUM : Scale.Scoring.MEAN,
+                scale.minAnswered() == null ? scale.items().size() : scale.minAnswered(),
+                scale.reversed());
     }
 
     /** The question as the analysis sees it, if it is one the analysis counts. */

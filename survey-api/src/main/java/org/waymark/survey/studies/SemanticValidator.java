@@ -15,8 +15,8 @@ import org.waymark.survey.studies.condition.ConditionSyntaxException;
 
 /**
  * The checks that need the whole definition: unique ids, options where a type needs them and nowhere
- * else, and every reference in a condition, eligibility rule or grouping pointing at something that
- * exists. Conditions may only read questions asked earlier, so they can never form a cycle.
+ * else, and every reference in a condition, eligibility rule, grouping or scale pointing at something
+ * that exists. Conditions may only read questions asked earlier, so they can never form a cycle.
  */
 final class SemanticValidator {
 
@@ -40,6 +40,7 @@ final class SemanticValidator {
         validator.checkSections();
         validator.checkEligibility();
         validator.checkGroupings();
+        validator.checkScales();
         if (!validator.errors.isEmpty()) {
             throw new InvalidDefinitionException(validator.errors);
         }
@@ -202,6 +203,51 @@ final class SemanticValidator {
             Map<String, Condition> whenByGroup = checkGroups(grouping, from, path);
             if (whenByGroup != null) {
                 groupings.add(GroupingRule.of(grouping, from, whenByGroup));
+            }
+        }
+    }
+
+    private void checkScales() {
+        Set<String> ids = new HashSet<>();
+        var scales = definition.scales();
+        for (int i = 0; i < scales.size(); i++) {
+            var scale = scales.get(i);
+            String path = "$.scales[" + i + "]";
+            if (!ids.add(scale.id())) {
+                error(path + ".id", "repeats the scale id '" + scale.id() + "'.");
+            }
+            Set<String> items = new HashSet<>();
+            for (int j = 0; j < scale.items().size(); j++) {
+                String item = scale.items().get(j);
+                Question question = questions.get(item);
+                String itemPath = path + ".items[" + j + "]";
+                if (!items.add(item)) {
+                    error(itemPath, "repeats the question '" + item + "'.");
+                } else if (question == null) {
+                    error(itemPath, "refers to a question that does not exist: '" + item + "'.");
+                } else if (question.type() != QuestionType.SCALE) {
+                    error(
+                            itemPath,
+                            "'" + item + "' is a " + question.type().jsonName()
+                                    + " question; a scale's items must be scale questions, whose options are in"
+                                    + " order.");
+                }
+            }
+            if (scale.minAnswered() != null
+                    && scale.minAnswered() > scale.items().size()) {
+                error(
+                        path + ".minAnswered",
+                        "must not be more than the number of items ("
+                                + scale.items().size() + ").");
+            }
+            Set<String> reversed = new HashSet<>();
+            for (int j = 0; j < scale.reversed().size(); j++) {
+                String item = scale.reversed().get(j);
+                if (!reversed.add(item)) {
+                    error(path + ".reversed[" + j + "]", "repeats the question '" + item + "'.");
+                } else if (!items.contains(item)) {
+                    error(path + ".reversed[" + j + "]", "'" + item + "' is not one of the scale's items.");
+                }
             }
         }
     }

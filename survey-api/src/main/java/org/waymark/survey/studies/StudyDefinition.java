@@ -1,5 +1,6 @@
 package org.waymark.survey.studies;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -26,7 +27,8 @@ public record StudyDefinition(
         @NotNull @Valid Consent consent,
         List<@NotNull @Valid EligibilityRule> eligibility,
         @NotEmpty List<@NotNull @Valid Section> sections,
-        List<@NotNull @Valid Grouping> groupings) {
+        List<@NotNull @Valid Grouping> groupings,
+        List<@NotNull @Valid Scale> scales) {
 
     static final String STUDY_ID = "[a-z0-9][a-z0-9-]{1,63}";
     static final String STUDY_ID_MESSAGE =
@@ -40,6 +42,7 @@ public record StudyDefinition(
     public StudyDefinition {
         eligibility = eligibility == null ? List.of() : eligibility;
         groupings = groupings == null ? List.of() : groupings;
+        scales = scales == null ? List.of() : scales;
     }
 
     /** The information sheet a participant reads before deciding to take part. */
@@ -162,4 +165,36 @@ public record StudyDefinition(
             String id,
 
             @NotBlank @Size(max = 300) String label) {}
+
+    /**
+     * A score worked out from several {@code scale} questions of the study: each item is scored by
+     * the position of its answer among the options (1 for the first), a reversed item the other way,
+     * and the score is the sum or the mean of the items, for anyone who answered at least {@code
+     * minAnswered} of them (all, if left out). See docs/study-definition.md#scales.
+     */
+    public record Scale(
+            @NotBlank @Pattern(regexp = ID, message = ID_MESSAGE)
+            String id,
+
+            @NotBlank @Size(max = 300) String label,
+
+            @NotNull @Size(min = 2, max = 100, message = "must list from 2 to 100 questions")
+            List<@NotBlank String> items,
+
+            @NotNull Scoring scoring,
+            @Min(value = 1, message = "must be 1 or more") Integer minAnswered,
+            List<@NotBlank String> reversed) {
+
+        public Scale {
+            reversed = reversed == null ? List.of() : reversed;
+        }
+
+        /** How item scores make the scale's score. */
+        public enum Scoring {
+            @JsonProperty("sum")
+            SUM,
+            @JsonProperty("mean")
+            MEAN
+        }
+    }
 }

@@ -53,6 +53,24 @@ class AnalysisApiTests {
                 "/api/studies",
                 TestDefinitions.minimal()
                         .with(root -> root.put("id", STUDY))
+                        .with(root -> {
+                            ArrayNode peers = ((ArrayNode)
+                                            root.get("sections").get(1).get("questions"))
+                                    .addObject()
+                                    .put("id", "support_peers")
+                                    .put("type", "scale")
+                                    .put("text", "Peers helped")
+                                    .putArray("options");
+                            peers.addObject().put("code", "a_lot").put("label", "A lot");
+                            peers.addObject().put("code", "not_at_all").put("label", "Not at all");
+                            var scale = root.putArray("scales")
+                                    .addObject()
+                                    .put("id", "support")
+                                    .put("label", "Support")
+                                    .put("scoring", "mean")
+                                    .put("minAnswered", 1);
+                            scale.putArray("items").add("support_medication").add("support_peers");
+                        })
                         .with(root -> ((ArrayNode) root.get("sections").get(1).get("questions"))
                                 .addObject()
                                 .put("id", "age")
@@ -63,12 +81,20 @@ class AnalysisApiTests {
                         .json());
         assertThat(researcher.post("/api/studies/" + STUDY + "/publish", "").status())
                 .isEqualTo(200);
-        submit(9, answers("black_caribbean", "yes", "[\"s3\"]", "not_at_all") + ", \"age\": 40", true);
+        submit(
+                9,
+                answers("black_caribbean", "yes", "[\"s3\"]", "not_at_all")
+                        + ", \"support_peers\": \"not_at_all\", \"age\": 40",
+                true);
         submit(
                 3,
-                answers("black_african", "yes", "[\"s2\", \"s37\"]", "a_lot") + ", \"age\": \"prefer_not_to_say\"",
+                answers("black_african", "yes", "[\"s2\", \"s37\"]", "a_lot")
+                        + ", \"support_peers\": \"a_lot\", \"age\": \"prefer_not_to_say\"",
                 true);
-        submit(11, answers("white_british", "no", null, "a_lot") + ", \"age\": 25", true);
+        submit(
+                11,
+                answers("white_british", "no", null, "a_lot") + ", \"support_peers\": \"not_at_all\", \"age\": 25",
+                true);
         submit(4, answers("white_british", "no", null, "not_at_all"), true);
         submit(2, answers("white_british", "no", null, "never_had"), true);
         submit(1, answers("prefer_not_to_say", "prefer_not_to_say", null, null), true);
@@ -147,7 +173,13 @@ class AnalysisApiTests {
         assertThat(json.get("questions").findValuesAsString("question"))
                 .as("the closed questions, in the definition's order; no free text")
                 .containsExactly(
-                        "adult", "ethnicity", "ever_detained", "detained_sections", "support_medication", "age");
+                        "adult",
+                        "ethnicity",
+                        "ever_detained",
+                        "detained_sections",
+                        "support_medication",
+                        "support_peers",
+                        "age");
 
         JsonNode medication = question(json, "support_medication");
         assertThat(medication.get("type").asString()).isEqualTo("scale");
@@ -248,6 +280,65 @@ class AnalysisApiTests {
                 .as("a multi question tests each option")
                 .isTrue();
         assertThat(sections.get("optionTests").isObject()).isTrue();
+    }
+
+    @Test
+    void reportsTheStudysScaleScoresWithARankTestAndAlpha() {
+        // Scores, the mean of medication and peers (1 a lot, 2 not at all): 9 Black Caribbean 2, 3
+        // Black African 1, 11 White British 1.5, 4 White British 2 (medication only); 2 with neither.
+        JsonNode json = analysis("?disclosure=internal&by=community");
+        JsonNode scale = json.get("scales").get(0);
+        assertThat(scale.propertyNames())
+                .containsExactly(
+                        "scale",
+                        "label",
+                        "scoring",
+                        "items",
+                        "reversed",
+                        "minAnswered",
+                        "overall",
+                        "breakdowns",
+                        "reliability");
+        assertThat(scale.get("scale").asString()).isEqualTo("support");
+        assertThat(scale.get("scoring").asString()).isEqualTo("mean");
+        assertThat(scale.get("minAnswered").asInt()).isEqualTo(1);
+        JsonNode overall = scale.get("overall");
+        assertThat(overall.get("base").asLong()).isEqualTo(27);
+        assertThat(overall.get("notApplicable").isNull()).isTrue();
+        assertThat(overall.get("preferNotToSay").isNull()).isTrue();
+        // R 4.2.2: x <- c(rep(2, 9), rep(1, 3), rep(1.5, 11), rep(2, 4));
+        //   quantile(x, type = 7) = 1.5 1.5 2 at 25%, 50%, 75%; mean(x) = 1.6851851851851851;
+        //   sd(x) = 0.34385115709216135
+        assertThat(overall.get("quartiles").get("median").asDouble()).isEqualTo(1.5);
+        assertThat(overall.get("quartiles").get("upper").asDouble()).isEqualTo(2.0);
+        assertThat(overall.get("mean").asDouble()).isCloseTo(1.6851851851851851, within(1e-12));
+        assertThat(overall.get("sd").asDouble()).isCloseTo(0.34385115709216135, within(1e-12));
+        JsonNode test = scale.get("breakdowns").get("community").get("test");
+        assertThat(test.get("method").asString()).isEqualTo("mann-whitney");
+        // R 4.2.2: wilcox.test(c(rep(2, 9), rep(1, 3)), c(rep(1.5, 11), rep(2, 4)), correct = TRUE,
+        //   exact = FALSE): W = 117, p = 0.153433528187541
+        assertThat(test.get("statistic").asDouble()).isEqualTo(117.0);
+        assertThat(test.get("pValue").asDouble()).isCloseTo(0.153433528187541, within(1e-12));
+        assertThat(test.get("sentence").asString())
+                .startsWith("The median was 2 in \u201cAfrican and African Caribbean\u201d, compared with 1.5 in");
+        JsonNode reliability = scale.get("reliability");
+        // R 4.2.2: cronbach(cbind(c(rep(2, 9), rep(1, 14)), c(rep(2, 9), rep(1, 3), rep(2, 11))))
+        //   = 0.44999999999999996, over the 23 who answered both
+        assertThat(reliability.get("alpha").asDouble()).isCloseTo(0.45, within(1e-12));
+        assertThat(reliability.get("alphaIfItemDeleted").get("support_peers").isNull())
+                .as("one item alone has no alpha")
+                .isTrue();
+        assertThat(reliability.get("completeCases").asLong()).isEqualTo(23);
+        assertThat(reliability.get("incompleteCases").asLong()).isEqualTo(7);
+        assertThat(reliability.get("suppressed").asBoolean()).isFalse();
+
+        JsonNode published = analysis("?by=community").get("scales").get(0);
+        assertThat(published.get("reliability").get("completeCases").asLong())
+                .as("23, rounded")
+                .isEqualTo(25);
+        assertThat(published.get("reliability").get("incompleteCases").isNull()).isTrue();
+        assertThat(published.get("reliability").get("suppressed").asBoolean()).isTrue();
+        assertThat(published.get("reliability").get("alpha").asDouble()).isCloseTo(0.45, within(1e-12));
     }
 
     @Test
@@ -361,5 +452,8 @@ class AnalysisApiTests {
         assertThat(json.get("questions").findValuesAsString("question")).containsExactlyElementsOf(closed);
         assertThat(question(json, "support_medication").get("breakdowns").propertyNames())
                 .containsExactly("community", "gender", "compulsory", "detention_history", "age_band");
+        assertThat(json.get("scales").findValuesAsString("scale")).containsExactly("help_from_services", "involvement");
+        assertThat(json.get("scales").get(0).get("reliability").get("alpha").isNumber())
+                .isTrue();
     }
 }

@@ -65,12 +65,21 @@ class AnalysisJsonTests {
                         "disclosure",
                         "exportable",
                         "tests",
-                        "questions");
+                        "questions",
+                        "scales");
         JsonNode helped = json.get("questions").get(0);
         assertThat(helped.propertyNames()).containsExactly("question", "label", "type", "overall", "breakdowns");
         assertThat(helped.get("overall").propertyNames())
                 .containsExactly(
-                        "base", "notApplicable", "preferNotToSay", "suppressed", "categories", "quartiles", "flags");
+                        "base",
+                        "notApplicable",
+                        "preferNotToSay",
+                        "suppressed",
+                        "categories",
+                        "quartiles",
+                        "mean",
+                        "sd",
+                        "flags");
         JsonNode woman = helped.get("breakdowns").get("gender").get("groups").get(0);
         assertThat(woman.get("group").asString()).isEqualTo("woman");
         assertThat(woman.get("categories").get(0).propertyNames())

@@ -274,6 +274,69 @@ class DefinitionReaderTests {
     }
 
     @Test
+    void readsAScaleMadeOfTheStudysScaleQuestions() {
+        var definition = TestDefinitions.minimal().with(root -> {
+            ((tools.jackson.databind.node.ArrayNode) root.get("sections").get(1).get("questions"))
+                    .add(TestDefinitions.JSON.readTree("""
+                            {"id": "support_peers", "type": "scale", "text": "Peers helped",
+                             "options": [{"code": "a_lot", "label": "A lot"}, {"code": "not_at_all", "label": "Not at all"}]}
+                            """));
+            root.set("scales", TestDefinitions.JSON.readTree("""
+                    [{"id": "support", "label": "Support", "items": ["support_medication", "support_peers"],
+                      "scoring": "mean", "minAnswered": 1, "reversed": ["support_peers"]}]
+                    """));
+        });
+        var scale = definition.read().definition().scales().getFirst();
+        assertThat(scale.items()).containsExactly("support_medication", "support_peers");
+        assertThat(scale.scoring()).isEqualTo(StudyDefinition.Scale.Scoring.MEAN);
+        assertThat(scale.minAnswered()).isEqualTo(1);
+        assertThat(scale.reversed()).containsExactly("support_peers");
+    }
+
+    @Test
+    void rejectsAScaleWhoseItemsAreMissingRepeatedOrNotScaleQuestions() {
+        var definition = TestDefinitions.minimal().with(root -> root.set("scales", TestDefinitions.JSON.readTree("""
+                        [{"id": "support", "label": "Support", "scoring": "sum", "minAnswered": 5,
+                          "items": ["support_medication", "ethnicity", "nope", "support_medication"],
+                          "reversed": ["adult"]},
+                         {"id": "support", "label": "Again", "scoring": "mean",
+                          "items": ["support_medication", "support_medication"]}]
+                        """)));
+        assertThat(errorsOf(definition))
+                .containsExactly(
+                        new DefinitionError(
+                                "$.scales[0].items[1]",
+                                "'ethnicity' is a single question; a scale's items must be scale questions, whose"
+                                        + " options are in order."),
+                        new DefinitionError(
+                                "$.scales[0].items[2]", "refers to a question that does not exist: 'nope'."),
+                        new DefinitionError("$.scales[0].items[3]", "repeats the question 'support_medication'."),
+                        new DefinitionError(
+                                "$.scales[0].minAnswered", "must not be more than the number of items (4)."),
+                        new DefinitionError("$.scales[0].reversed[0]", "'adult' is not one of the scale's items."),
+                        new DefinitionError("$.scales[1].id", "repeats the scale id 'support'."),
+                        new DefinitionError("$.scales[1].items[1]", "repeats the question 'support_medication'."));
+    }
+
+    @Test
+    void rejectsAScaleWithoutItemsOrWithAnUnknownScoring() {
+        assertThat(errorsOf(
+                        TestDefinitions.minimal().with(root -> root.set("scales", TestDefinitions.JSON.readTree("""
+                                [{"id": "support", "label": "Support", "scoring": "median",
+                                  "items": ["support_medication"]}]
+                                """)))))
+                .containsExactly(new DefinitionError("$.scales[0].scoring", "must be one of 'sum', 'mean'."));
+        assertThat(errorsOf(
+                        TestDefinitions.minimal().with(root -> root.set("scales", TestDefinitions.JSON.readTree("""
+                                [{"id": "support", "label": "Support", "scoring": "sum",
+                                  "items": ["support_medication"], "minAnswered": 0}]
+                                """)))))
+                .containsExactly(
+                        new DefinitionError("$.scales[0].items", "must list from 2 to 100 questions"),
+                        new DefinitionError("$.scales[0].minAnswered", "must be 1 or more"));
+    }
+
+    @Test
     void rejectsNumberSettingsOnOtherTypes() {
         var definition = TestDefinitions.minimal();
         definition.question(1, 3).put("min", 1).put("maxLength", 50_000);
