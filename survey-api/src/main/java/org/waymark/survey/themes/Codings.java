@@ -26,6 +26,15 @@ class Codings {
     /** An answer a coder has coded with a theme (present), for agreement. */
     record Coded(long responseKey, String question, String theme, String coder) {}
 
+    /**
+     * The condition (on a coding aliased {@code c}) for a theme to count for an answer: a coder gave it,
+     * confirmed its proposal, or a consensus found it, and no consensus on that same answer found it absent.
+     */
+    static final String COUNTS_AS_PRESENT = """
+            c.present AND c.status IN ('confirmed', 'consensus')
+            AND NOT EXISTS (SELECT 1 FROM coding x WHERE x.response_id = c.response_id AND x.question_id = c.question_id
+                            AND x.theme_code = c.theme_code AND x.status = 'consensus' AND NOT x.present)""";
+
     /** Codings with their response's pseudonymous id, never its database id. */
     private static final String SELECT_CODINGS = """
             SELECT c.id, r.pseudonym AS response_id, c.question_id AS question, c.theme_code AS theme, c.coder,

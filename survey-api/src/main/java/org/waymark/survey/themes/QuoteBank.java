@@ -121,8 +121,7 @@ class QuoteBank {
         if (approval.text().length() > MAX_LENGTH) {
             throw bad("A quote can be at most " + MAX_LENGTH + " characters.");
         }
-        boolean candidate = quotes(studyId, null, DisclosureProfile.INTERNAL.id(), false).stream()
-                .anyMatch(quote -> quote.quoteId() == quoteId);
+        boolean candidate = quotes(studyId, null, null, false).stream().anyMatch(quote -> quote.quoteId() == quoteId);
         if (!candidate) {
             throw ApiProblemException.notFound("Study '" + studyId + "' has no quote " + quoteId
                     + ". Quotes come from coded answers of participants who agreed to be quoted.");
@@ -134,7 +133,7 @@ class QuoteBank {
                 .params(quoteId, approval.text().strip(), actor, LocalDateTime.now(clock))
                 .update();
         audit.record(actor, "quote.approved", studyId, null, "coding " + quoteId);
-        return quotes(studyId, null, DisclosureProfile.INTERNAL.id(), false).stream()
+        return quotes(studyId, null, null, false).stream()
                 .filter(quote -> quote.quoteId() == quoteId)
                 .findFirst()
                 .orElseThrow();
@@ -150,9 +149,7 @@ class QuoteBank {
                         JOIN answer a ON a.response_id = c.response_id AND a.question_id = c.question_id AND a.kind = 'text'
                         JOIN consent k ON k.response_id = c.response_id
                         LEFT JOIN quote q ON q.coding_id = c.id
-                        WHERE c.study_id = ? AND c.present AND c.status IN ('confirmed', 'consensus')
-                          AND (? IS NULL OR c.theme_code = ?)
-                        ORDER BY c.id""")
+                        WHERE c.study_id = ? AND (? IS NULL OR c.theme_code = ?)""" + " AND " + Codings.COUNTS_AS_PRESENT + " ORDER BY c.id")
                 .params(studyId, theme, theme)
                 .query(Candidate.class)
                 .list();

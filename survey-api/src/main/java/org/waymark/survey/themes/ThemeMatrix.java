@@ -126,7 +126,7 @@ class ThemeMatrix {
             Optional<AssociationResult> result = AssociationTest.withDefaults().test(Table.of(counts));
             if (result.isPresent()) {
                 test = new Test(
-                        result.get().method().name(),
+                        result.get().method().id(),
                         result.get().pValue(),
                         result.get().cramersV());
             } else {
@@ -148,19 +148,14 @@ class ThemeMatrix {
                 count.suppressed() || base.suppressed());
     }
 
+    /** For each theme, the participants with it on at least one answer not overruled by a consensus. */
     private Map<String, Set<Long>> participantsByTheme(String studyId) {
         Map<String, Set<Long>> present = new HashMap<>();
-        Map<String, Set<Long>> absentByConsensus = new HashMap<>();
-        jdbc.sql("""
-                        SELECT response_id, theme_code, status, present FROM coding
-                        WHERE study_id = ? AND status IN ('confirmed', 'consensus')""").param(studyId).query((RowCallbackHandler) row -> {
-            boolean consensusAbsent = row.getString(3).equals("consensus") && !row.getBoolean(4);
-            (consensusAbsent ? absentByConsensus : present)
-                    .computeIfAbsent(row.getString(2), theme -> new HashSet<>())
-                    .add(row.getLong(1));
-        });
-        absentByConsensus.forEach(
-                (theme, ids) -> present.getOrDefault(theme, new HashSet<>()).removeAll(ids));
+        jdbc.sql("SELECT DISTINCT c.response_id, c.theme_code FROM coding c WHERE c.study_id = ? AND "
+                        + Codings.COUNTS_AS_PRESENT)
+                .param(studyId)
+                .query((RowCallbackHandler) row -> present.computeIfAbsent(row.getString(2), theme -> new HashSet<>())
+                        .add(row.getLong(1)));
         return present;
     }
 

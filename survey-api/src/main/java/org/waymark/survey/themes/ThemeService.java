@@ -149,6 +149,7 @@ class ThemeService {
 
     @Transactional
     Codings.Coding decide(String studyId, long codingId, boolean confirm, String actor) {
+        studies.published(studyId);
         if (!codings.decide(studyId, codingId, confirm ? "confirmed" : "rejected", actor, LocalDateTime.now(clock))) {
             throw ApiProblemException.conflict("Coding " + codingId + " is not an open proposal in study '" + studyId
                     + "'. GET /api/studies/" + studyId + "/coding?status=proposed lists the open ones.");
@@ -311,7 +312,8 @@ class ThemeService {
                     try {
                         QuerySyntax.parse(theme.rule());
                     } catch (QuerySyntaxException e) {
-                        problems.add("theme '" + theme.code() + "' rule: " + e.getMessage());
+                        problems.add("theme '" + theme.code() + "' rule: "
+                                + e.getMessage().replaceAll("\\.$", ""));
                     }
                 }
             }

@@ -236,6 +236,24 @@ class ThemesApiTests {
         assertThat(protectedRow.get("overall").get("count").isNull()).isTrue();
         assertThat(protectedRow.get("overall").get("percent").isNull()).isTrue();
         assertThat(protectedRow.get("test").isNull()).isTrue();
+        assertThat(admin.post(API + "/coding/consensus", """
+                        {"responseId": "%s", "question": "recovery_meaning", "theme": "staffing_funding", "present": false}""".formatted(responseIds.get(0)))
+                        .status())
+                .isEqualTo(201);
+        assertThat(admin.get(API + "/themes/matrix?by=community&disclosure=internal")
+                        .json()
+                        .get("themes")
+                        .valueStream()
+                        .filter(row -> row.get("theme").asString().equals("staffing_funding"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("overall")
+                        .get("count")
+                        .asInt())
+                .as("the consensus overrules the coder on that answer")
+                .isEqualTo(1);
+        assertThat(admin.post("/api/studies/no-such-study/coding/1/confirm", "").status())
+                .isEqualTo(404);
         assertThat(admin.get(API + "/themes/matrix").json().get("detail").asString())
                 .contains("?by=");
         assertThat(admin.get(API + "/themes/matrix?by=community&disclosure=loose")
@@ -298,6 +316,20 @@ class ThemesApiTests {
                         .status())
                 .isEqualTo(404);
 
+        long overruled = quotes.get(1).get("quoteId").asLong();
+        jdbc.sql("""
+                        INSERT INTO coding (study_id, response_id, question_id, theme_code, coder, status, present,
+                                            decided_by, created_at)
+                        SELECT study_id, response_id, question_id, theme_code, 'admin', 'consensus', FALSE, 'admin', NOW(6)
+                        FROM coding WHERE id = ?""").param(overruled).update();
+        assertThat(admin.get(api + "/quotes")
+                        .json()
+                        .valueStream()
+                        .map(quote -> quote.get("quoteId").asLong()))
+                .as("a consensus that the theme is absent takes the passage out of the bank")
+                .hasSize(9)
+                .doesNotContain(overruled);
+
         assertThat(TestApi.on(port)
                         .send("DELETE", "/api/responses/" + receipts.getFirst(), "application/json", "")
                         .status())
@@ -308,7 +340,7 @@ class ThemesApiTests {
                 .isEqualTo(204);
         assertThat(admin.get(api + "/quotes").json().size())
                 .as("withdrawn answers leave the bank")
-                .isEqualTo(8);
+                .isEqualTo(7);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM quote q JOIN coding c ON c.id = q.coding_id WHERE c.study_id = ?")
                         .param(study)
                         .query(Integer.class)
