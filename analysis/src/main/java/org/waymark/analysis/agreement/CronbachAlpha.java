@@ -80,6 +80,10 @@ public record CronbachAlpha(
         if (n < 2) {
             throw new IllegalArgumentException("Alpha needs at least two respondents who answered every item");
         }
+        final CronbachAlpha exact = exactSums(items, complete, n);
+        if (exact != null) {
+            return exact;
+        }
         // Centred sums (two passes) rather than sums of squares, which lose digits for large n.
         final double[] means = new double[k];
         for (int j = 0; j < k; j++) {
@@ -107,6 +111,66 @@ public record CronbachAlpha(
             }
             totalSquares += total * total;
         }
+        return of(itemSquares, withTotal, totalSquares, n, respondents - n);
+    }
+
+    /**
+     * Alpha from exact integer sums when every score is a whole number, as item scores usually are:
+     * n times each centred sum of squares or products, n sum(x y) - sum(x) sum(y), is then worked out
+     * without rounding, so alpha does not depend on the order of the respondents and loses no digits.
+     * Null when a score is not whole or a sum would overflow.
+     */
+    private static CronbachAlpha exactSums(double[][] items, boolean[] complete, int n) {
+        final int k = items.length;
+        final long[] sums = new long[k];
+        final long[] squares = new long[k];
+        final long[] withTotal = new long[k];
+        long totalSum = 0;
+        long totalSquares = 0;
+        try {
+            final long[] row = new long[k];
+            for (int r = 0; r < complete.length; r++) {
+                if (!complete[r]) {
+                    continue;
+                }
+                long total = 0;
+                for (int j = 0; j < k; j++) {
+                    final double value = items[j][r];
+                    if (value != Math.rint(value) || Math.abs(value) > 1 << 20) {
+                        return null;
+                    }
+                    row[j] = (long) value;
+                    total += row[j];
+                }
+                for (int j = 0; j < k; j++) {
+                    sums[j] += row[j];
+                    squares[j] = Math.addExact(squares[j], row[j] * row[j]);
+                    withTotal[j] = Math.addExact(withTotal[j], row[j] * total);
+                }
+                totalSum += total;
+                totalSquares = Math.addExact(totalSquares, Math.multiplyExact(total, total));
+            }
+            final double[] centredSquares = new double[k];
+            final double[] centredWithTotal = new double[k];
+            for (int j = 0; j < k; j++) {
+                centredSquares[j] = Math.subtractExact(
+                        Math.multiplyExact((long) n, squares[j]), Math.multiplyExact(sums[j], sums[j]));
+                centredWithTotal[j] = Math.subtractExact(
+                        Math.multiplyExact((long) n, withTotal[j]), Math.multiplyExact(sums[j], totalSum));
+            }
+            final double centredTotal = Math.subtractExact(
+                    Math.multiplyExact((long) n, totalSquares), Math.multiplyExact(totalSum, totalSum));
+            // Each is n times the centred sum; the factor cancels in every ratio alpha is made of.
+            return of(centredSquares, centredWithTotal, centredTotal, n, complete.length - n);
+        } catch (ArithmeticException overflow) {
+            return null;
+        }
+    }
+
+    /** Alpha from the centred sums of squares of the items and of the total, and their products. */
+    private static CronbachAlpha of(
+            double[] itemSquares, double[] withTotal, double totalSquares, int complete, int incomplete) {
+        final int k = itemSquares.length;
         if (!(totalSquares > 0)) {
             throw new IllegalArgumentException("The total score does not vary, so alpha is undefined");
         }
@@ -123,6 +187,6 @@ public record CronbachAlpha(
             final double restItems = itemSum - itemSquares[j];
             ifDeleted.add(k == 2 ? Double.NaN : (k - 1) / (k - 2.0) * (1 - restItems / rest));
         }
-        return new CronbachAlpha(alpha, k, n, respondents - n, ifDeleted);
+        return new CronbachAlpha(alpha, k, complete, incomplete, ifDeleted);
     }
 }

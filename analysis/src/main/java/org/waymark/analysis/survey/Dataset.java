@@ -74,6 +74,59 @@ public final class Dataset {
         return new Builder(respondents, questions, breakdowns, scales);
     }
 
+    /**
+     * One dataset of the respondents of several, in order: the parts' respondents one after
+     * another. Lets parts be filled at the same time, for example from ranges of responses read on
+     * separate database connections. Scale scores are worked out again from the joined columns, by
+     * the same rules, so they are the same as the parts'.
+     *
+     * @throws IllegalArgumentException if there are no parts, or they differ in questions,
+     *     breakdowns or scales
+     */
+    public static Dataset concat(List<Dataset> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("Nothing to join");
+        }
+        final Dataset first = parts.get(0);
+        long total = 0;
+        for (Dataset part : parts) {
+            if (!part.questions.equals(first.questions)
+                    || !part.breakdowns.equals(first.breakdowns)
+                    || !part.scales.equals(first.scales)) {
+                throw new IllegalArgumentException("Only datasets of the same questions, breakdowns and scales join");
+            }
+            total += part.respondents;
+        }
+        final Builder joined = new Builder(Math.toIntExact(total), first.questions, first.breakdowns, first.scales);
+        int offset = 0;
+        for (Dataset part : parts) {
+            for (int q = 0; q < first.questions.size(); q++) {
+                copy(part.codes[q], joined.codes[q], offset, part.respondents);
+                copy(part.choices[q], joined.choices[q], offset, part.respondents);
+                copy(part.numbers[q], joined.numbers[q], offset, part.respondents);
+                if (part.declined[q] != null) {
+                    for (int r = 0; r < part.respondents; r++) {
+                        if (part.declined(q, r)) {
+                            joined.declined[q][(offset + r) >>> 6] |= 1L << (offset + r);
+                        }
+                    }
+                }
+            }
+            for (int b = 0; b < first.breakdowns.size(); b++) {
+                System.arraycopy(part.groups[b], 0, joined.groups[b], offset, part.respondents);
+            }
+            offset += part.respondents;
+        }
+        return joined.build();
+    }
+
+    /** Copies a column that a question of this kind has; the others are null in both. */
+    private static void copy(Object from, Object to, int offset, int length) {
+        if (from != null) {
+            System.arraycopy(from, 0, to, offset, length);
+        }
+    }
+
     public int respondents() {
         return respondents;
     }

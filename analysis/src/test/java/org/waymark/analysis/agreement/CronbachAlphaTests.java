@@ -29,6 +29,22 @@ class CronbachAlphaTests {
     }
 
     @Test
+    void givesTheSameAlphaForScoresThatAreNotWholeAndInAnyOrder() {
+        // Halving every score changes every variance by the same factor, so alpha stays the same;
+        // halves are not whole, so alpha comes from centred sums instead of exact integer sums.
+        final double[][] halved = new double[ITEMS.length][];
+        final double[][] reversed = new double[ITEMS.length][];
+        for (int r = 0; r < ITEMS.length; r++) {
+            halved[r] = java.util.Arrays.stream(ITEMS[r]).map(x -> x / 2).toArray();
+            reversed[r] = ITEMS[ITEMS.length - 1 - r];
+        }
+
+        // R 4.2.2: cronbach(items)
+        assertMatches(CronbachAlpha.of(halved).alpha(), "cronbach");
+        assertThat(CronbachAlpha.of(reversed)).isEqualTo(CronbachAlpha.of(ITEMS));
+    }
+
+    @Test
     void hasNoAlphaIfItemDeletedForTwoItems() {
         final CronbachAlpha alpha = CronbachAlpha.of(new double[][] {{1, 2}, {2, 2}, {3, 4}});
 
