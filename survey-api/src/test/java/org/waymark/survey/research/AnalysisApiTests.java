@@ -11,11 +11,19 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.waymark.analysis.disclosure.DisclosureProfile;
+import org.waymark.analysis.survey.SurveyAnalysis;
+import org.waymark.analysis.survey.SurveyReport;
 import org.waymark.survey.TestApi;
 import org.waymark.survey.WaymarkIntegrationTest;
 import org.waymark.survey.demo.DemoStudy;
+import org.waymark.survey.studies.StudyService;
 import org.waymark.survey.studies.TestDefinitions;
+import org.waymark.survey.studies.ValidatedDefinition;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -40,6 +48,18 @@ class AnalysisApiTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    StudyService studies;
+
+    @Autowired
+    StoredResponses responses;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     private TestApi researcher;
 
@@ -397,6 +417,22 @@ class AnalysisApiTests {
         }
         for (JsonNode child : node) {
             collectCounts(child, counts);
+        }
+    }
+
+    @Test
+    void readsTheSameResponsesInRangesAtOnceAsInOneGo() {
+        ValidatedDefinition definition = studies.published(STUDY).definition();
+        StoredResponses inRanges = new StoredResponses(jdbc, transactions, 1);
+        try {
+            SurveyAnalysis internal = SurveyAnalysis.withDefaults().with(DisclosureProfile.INTERNAL);
+            SurveyReport whole = internal.run(responses.load(STUDY, definition, definition.groupings()));
+            SurveyReport joined = internal.run(inRanges.load(STUDY, definition, definition.groupings()));
+
+            assertThat(joined.responses()).isEqualTo(30);
+            assertThat(joined).isEqualTo(whole);
+        } finally {
+            inRanges.destroy();
         }
     }
 
