@@ -1,15 +1,21 @@
 package org.waymark.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The two ways an answer's text is analysed. Both split words as Unicode says, lower-case them and fold
@@ -54,6 +60,29 @@ public final class AnswerAnalyzers {
                 return new ASCIIFoldingFilter(new LowerCaseFilter(in));
             }
         };
+    }
+
+    /**
+     * The words of a text as written (lower-cased, accents folded), leaving out the commonest English
+     * words, which say nothing about a theme: for counting which words a group uses.
+     */
+    public static List<String> contentWords(String text) {
+        List<String> words = new ArrayList<>();
+        try (Analyzer analyzer = exact();
+                TokenStream stream = analyzer.tokenStream(AnswerFields.EXACT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                String word = term.toString();
+                if (word.length() > 2 && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(word)) {
+                    words.add(word);
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read a text", e);
+        }
+        return words;
     }
 
     /** The analyzer for a whole answer document: stemmed text, and exact text in its own field. */

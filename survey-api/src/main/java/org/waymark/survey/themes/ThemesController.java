@@ -19,11 +19,24 @@ class ThemesController {
     private final ThemeService themes;
     private final ThemeMatrix matrix;
     private final QuoteBank quotes;
+    private final SignificantTerms terms;
 
-    ThemesController(ThemeService themes, ThemeMatrix matrix, QuoteBank quotes) {
+    ThemesController(ThemeService themes, ThemeMatrix matrix, QuoteBank quotes, SignificantTerms terms) {
         this.themes = themes;
         this.matrix = matrix;
         this.quotes = quotes;
+        this.terms = terms;
+    }
+
+    @GetMapping(value = "/api/studies/{id}/themes/terms", produces = MediaType.APPLICATION_JSON_VALUE)
+    SignificantTerms.Terms terms(
+            @PathVariable String id,
+            @RequestParam(required = false) String by,
+            @RequestParam(required = false) String group,
+            @RequestParam(required = false) String question,
+            @RequestParam(required = false) String disclosure,
+            @RequestParam(defaultValue = "20") int limit) {
+        return terms.of(id, by, group, question, disclosure, limit);
     }
 
     @GetMapping(value = "/api/studies/{id}/quotes", produces = MediaType.APPLICATION_JSON_VALUE)

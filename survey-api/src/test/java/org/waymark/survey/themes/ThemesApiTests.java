@@ -349,6 +349,47 @@ class ThemesApiTests {
                 .isZero();
     }
 
+    @Test
+    void listsTheWordsAGroupUsesMoreThanTheRestWhenEnoughOfThemUsedThem() {
+        String study = "terms-study";
+        String api = "/api/studies/" + study;
+        admin.post(
+                "/api/studies",
+                TestDefinitions.minimal().with(root -> root.put("id", study)).json());
+        admin.post(api + "/publish", "");
+        for (int i = 0; i < 9; i++) {
+            submitTo(study, "black_caribbean", "take_part", "Church community helped");
+            submitTo(study, "white_british", "take_part", "Work colleagues helped");
+        }
+        submitTo(study, "black_african", "take_part", "Zebra");
+
+        var terms = admin.get(api + "/themes/terms?by=community&group=african_caribbean")
+                .json();
+        assertThat(terms.get("disclosure").asString()).isEqualTo("nhs-standard");
+        var church = terms.get("terms").get(0);
+        assertThat(church.get("word").asString()).isEqualTo("church");
+        assertThat(church.get("inGroup").asInt()).isEqualTo(9);
+        assertThat(church.get("groupWords").asInt())
+                .as("3 words x 9 answers + zebra")
+                .isEqualTo(28);
+        assertThat(church.get("inRest").asInt()).isZero();
+        assertThat(church.get("restWords").asInt()).isEqualTo(27);
+        assertThat(church.get("participants").asInt()).isEqualTo(9);
+        // G2 of [[9, 0], [19, 27]], all four cells: 2 * sum(o * log(o / e)) over the non-zero cells.
+        // R 4.4: t <- matrix(c(9, 19, 0, 27), 2); e <- outer(rowSums(t), colSums(t)) / sum(t);
+        //        2 * sum((t * log(t / e))[t > 0]) = 13.85687
+        assertThat(church.get("logLikelihood").asDouble()).isCloseTo(13.856870537088376, within(1e-9));
+        assertThat(terms.get("terms").valueStream().map(term -> term.get("word").asString()))
+                .as("used by one participant only, or used less than by the rest")
+                .doesNotContain("zebra", "helped", "work")
+                .contains("community");
+        assertThat(admin.get(api + "/themes/terms?by=community&group=martians")
+                        .json()
+                        .get("detail")
+                        .asString())
+                .contains("african_caribbean");
+    }
+
     private String submitTo(String study, String ethnicity, String agreed, String text) {
         var reply = TestApi.on(port)
                 .postWithKey(
