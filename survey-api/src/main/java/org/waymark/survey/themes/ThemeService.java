@@ -125,6 +125,18 @@ class ThemeService {
         }
     }
 
+    /** The current codebook as a REFI-QDA .qdc document. */
+    String exportQdc(String studyId) {
+        return QdcCodebooks.write(studyId, current(studyId));
+    }
+
+    /** Stores a REFI-QDA .qdc document as the next codebook version. */
+    @Transactional
+    Codebook importQdc(String studyId, byte[] qdc, String actor) {
+        Codebook current = current(studyId);
+        return saveVersion(studyId, new Codebook(null, QdcCodebooks.read(studyId, qdc, current)), actor);
+    }
+
     /** Runs every theme's rule over the study's answers and proposes the matches; returns how many are new. */
     @Transactional
     int propose(String studyId, String actor) {

@@ -87,6 +87,19 @@ class ThemesController {
         return themes.adoptFrame(id, frame, researcher.getName());
     }
 
+    @GetMapping(value = "/api/studies/{id}/themes/codebook.qdc", produces = MediaType.APPLICATION_XML_VALUE)
+    org.springframework.http.ResponseEntity<String> exportQdc(@PathVariable String id) {
+        return org.springframework.http.ResponseEntity.ok()
+                .header("Content-Disposition", "attachment; filename=\"" + id + "-codebook.qdc\"")
+                .body(themes.exportQdc(id));
+    }
+
+    @PostMapping(value = "/api/studies/{id}/themes/codebook.qdc", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    Codebook importQdc(@PathVariable String id, @RequestBody byte[] qdc, Principal researcher) {
+        return themes.importQdc(id, qdc, researcher.getName());
+    }
+
     record Proposed(int proposed) {}
 
     @PostMapping(value = "/api/studies/{id}/coding/propose", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,5 +1,6 @@
 package org.waymark.survey.themes;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -388,6 +389,85 @@ class ThemesApiTests {
                         .get("detail")
                         .asString())
                 .contains("african_caribbean");
+    }
+
+    @Test
+    void exportsTheCodebookAsAValidRefiQdaFileAndImportsItBackUnchanged() throws Exception {
+        String study = "qdc-study";
+        String api = "/api/studies/" + study;
+        admin.post(
+                "/api/studies",
+                TestDefinitions.minimal().with(root -> root.put("id", study)).json());
+        admin.post(api + "/publish", "");
+        admin.post(api + "/themes", """
+                {"themes": [{"code": "warmth", "name": "Warmth & kindness", "description": "Being treated <as> a person",
+                             "rule": "kind*"},
+                            {"code": "listening", "name": "Listening", "parent": "warmth"},
+                            {"code": "other", "name": "Other"}]}""");
+        var before = admin.get(api + "/themes").json();
+
+        var exported = admin.get(api + "/themes/codebook.qdc");
+        assertThat(exported.status()).isEqualTo(200);
+        assertThat(exported.contentType()).startsWith("application/xml");
+        QdcCodebooks.validate(exported.body());
+        assertThat(exported.body()).contains("urn:QDA-XML:codebook:1.0").contains("name=\"Warmth &amp; kindness\"");
+
+        var imported = admin.sendBytes(
+                "POST",
+                api + "/themes/codebook.qdc",
+                "application/xml",
+                exported.body().getBytes(UTF_8));
+        assertThat(imported.status()).isEqualTo(201);
+        assertThat(imported.json().get("version").asInt())
+                .isEqualTo(before.get("version").asInt() + 1);
+        assertThat(imported.json().get("themes"))
+                .as("codes, names, descriptions, parents and rules")
+                .isEqualTo(before.get("themes"));
+
+        var notQdc = admin.sendBytes("POST", api + "/themes/codebook.qdc", "application/xml", """
+                <CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code name="No guid" isCodable="true"/></Codes></CodeBook>""".getBytes(UTF_8));
+        assertThat(notQdc.status()).isEqualTo(422);
+        assertThat(notQdc.json().get("detail").asString())
+                .contains("nothing was saved")
+                .contains("guid");
+        var withDoctype = admin.sendBytes("POST", api + "/themes/codebook.qdc", "application/xml", """
+                <?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>
+                <CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="00000000-0000-0000-0000-000000000000" name="&e;" isCodable="true"/></Codes></CodeBook>""".getBytes(UTF_8));
+        assertThat(withDoctype.status()).isEqualTo(422);
+        assertThat(withDoctype.body()).doesNotContain("root:");
+        assertThat(admin.get(api + "/themes").json().get("version").asInt())
+                .as("refused files save nothing")
+                .isEqualTo(imported.json().get("version").asInt());
+    }
+
+    @Test
+    void importsCodesFromOtherToolsWithCodesMadeFromTheirNames() {
+        String study = "qdc-import-study";
+        String api = "/api/studies/" + study;
+        admin.post(
+                "/api/studies",
+                TestDefinitions.minimal().with(root -> root.put("id", study)).json());
+        admin.post(api + "/publish", "");
+        var imported = admin.sendBytes("POST", api + "/themes/codebook.qdc", "application/xml", """
+                <?xml version="1.0" encoding="utf-8"?>
+                <CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Another tool">
+                  <Codes>
+                    <Code guid="{1FF58B12-6F6F-4B0C-8BE5-BBDC91F55294}" name="Hope &amp; optimism" isCodable="true" color="#46AA00">
+                      <Description>Looking forward</Description>
+                      <Code guid="2FF58B12-6F6F-4B0C-8BE5-BBDC91F55294" name="Goals" isCodable="true"/>
+                    </Code>
+                    <Code guid="3FF58B12-6F6F-4B0C-8BE5-BBDC91F55294" name="Goals" isCodable="false"/>
+                  </Codes>
+                </CodeBook>""".getBytes(UTF_8));
+        assertThat(imported.status()).isEqualTo(201);
+        var themes = imported.json().get("themes");
+        assertThat(themes.get(0).get("code").asString()).isEqualTo("hope_optimism");
+        assertThat(themes.get(0).get("description").asString()).isEqualTo("Looking forward");
+        assertThat(themes.get(1).get("code").asString()).isEqualTo("goals");
+        assertThat(themes.get(1).get("parent").asString()).isEqualTo("hope_optimism");
+        assertThat(themes.get(2).get("code").asString())
+                .as("names repeat; codes do not")
+                .isEqualTo("goals_2");
     }
 
     private String submitTo(String study, String ethnicity, String agreed, String text) {
