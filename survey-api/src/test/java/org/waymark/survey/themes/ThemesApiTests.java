@@ -74,13 +74,7 @@ class ThemesApiTests {
     @Test
     void versionsTheCodebookAndRefusesABadOneWithEveryProblemNamed() {
         // A study of its own, so that no other test's codebook versions come in between.
-        String api = "/api/studies/codebook-study";
-        admin.post(
-                "/api/studies",
-                TestDefinitions.minimal()
-                        .with(root -> root.put("id", "codebook-study"))
-                        .json());
-        admin.post(api + "/publish", "");
+        String api = publishedStudy("codebook-study");
         var bad = admin.post(api + "/themes", """
                 {"themes": [{"code": "warmth", "name": "Warmth", "rule": "*kind"},
                             {"code": "warmth", "name": "Again"},
@@ -265,11 +259,7 @@ class ThemesApiTests {
     @Test
     void quotesComeOnlyFromConsentingParticipantsAndNameOnlyLargeGroups() {
         String study = "quotes-study";
-        String api = "/api/studies/" + study;
-        admin.post(
-                "/api/studies",
-                TestDefinitions.minimal().with(root -> root.put("id", study)).json());
-        admin.post(api + "/publish", "");
+        String api = publishedStudy(study);
         admin.post(api + "/themes/frames/cpa-study-themes", "");
         List<String> receipts = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
@@ -353,11 +343,7 @@ class ThemesApiTests {
     @Test
     void listsTheWordsAGroupUsesMoreThanTheRestWhenEnoughOfThemUsedThem() {
         String study = "terms-study";
-        String api = "/api/studies/" + study;
-        admin.post(
-                "/api/studies",
-                TestDefinitions.minimal().with(root -> root.put("id", study)).json());
-        admin.post(api + "/publish", "");
+        String api = publishedStudy(study);
         for (int i = 0; i < 9; i++) {
             submitTo(study, "black_caribbean", "take_part", "Church community helped");
             submitTo(study, "white_british", "take_part", "Work colleagues helped");
@@ -394,11 +380,7 @@ class ThemesApiTests {
     @Test
     void exportsTheCodebookAsAValidRefiQdaFileAndImportsItBackUnchanged() throws Exception {
         String study = "qdc-study";
-        String api = "/api/studies/" + study;
-        admin.post(
-                "/api/studies",
-                TestDefinitions.minimal().with(root -> root.put("id", study)).json());
-        admin.post(api + "/publish", "");
+        String api = publishedStudy(study);
         admin.post(api + "/themes", """
                 {"themes": [{"code": "warmth", "name": "Warmth & kindness", "description": "Being treated <as> a person",
                              "rule": "kind*"},
@@ -443,11 +425,7 @@ class ThemesApiTests {
     @Test
     void importsCodesFromOtherToolsWithCodesMadeFromTheirNames() {
         String study = "qdc-import-study";
-        String api = "/api/studies/" + study;
-        admin.post(
-                "/api/studies",
-                TestDefinitions.minimal().with(root -> root.put("id", study)).json());
-        admin.post(api + "/publish", "");
+        String api = publishedStudy(study);
         var imported = admin.sendBytes("POST", api + "/themes/codebook.qdc", "application/xml", """
                 <?xml version="1.0" encoding="utf-8"?>
                 <CodeBook xmlns="urn:QDA-XML:codebook:1.0" origin="Another tool">
@@ -468,6 +446,15 @@ class ThemesApiTests {
         assertThat(themes.get(2).get("code").asString())
                 .as("names repeat; codes do not")
                 .isEqualTo("goals_2");
+    }
+
+    /** Creates and publishes a study of its own for one test; returns its API path. */
+    private String publishedStudy(String study) {
+        admin.post(
+                "/api/studies",
+                TestDefinitions.minimal().with(root -> root.put("id", study)).json());
+        admin.post("/api/studies/" + study + "/publish", "");
+        return "/api/studies/" + study;
     }
 
     private String submitTo(String study, String ethnicity, String agreed, String text) {
