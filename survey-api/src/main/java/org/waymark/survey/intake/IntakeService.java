@@ -62,13 +62,46 @@ public class IntakeService {
     /**
      * Stores a new response, or answers a repeated request with the same reply: the same key with the
      * same body is a replay; with a different body it is refused.
+     *
+     * <p>A new key is the common case, so the key is not looked up first: the response is inserted,
+     * and the database's unique key on (study, Idempotency-Key) turns a repeat, or a concurrent
+     * duplicate, into a rolled-back insert, after which the stored original is read and replayed. A
+     * repeat that is now refused (the study has closed, say) is replayed too, as before.
      */
     public Receipt create(String studyId, String idempotencyKey, SubmissionRequest request) {
         String requestHash = Sha256.hex(CANONICAL.writeValueAsString(request));
-        var existing = responses.findByIdempotencyKey(studyId, idempotencyKey);
-        if (existing.isPresent()) {
-            return replay(existing.get(), requestHash, idempotencyKey, request.submit());
+        boolean submit = request.submit();
+        String receiptCode = submit ? codes.derived("receipt", studyId, idempotencyKey) : null;
+        String resumeCode = submit ? null : codes.derived("resume", studyId, idempotencyKey);
+        ResponseStore.NewResponse row;
+        try {
+            row = newResponse(studyId, idempotencyKey, request, requestHash, receiptCode, resumeCode);
+        } catch (ApiProblemException | InvalidResponseException | NotEligibleException refused) {
+            return responses
+                    .findByIdempotencyKey(studyId, idempotencyKey)
+                    .map(original -> replay(original, requestHash, idempotencyKey, submit))
+                    .orElseThrow(() -> refused);
         }
+        try {
+            String pseudonym =
+                    transaction.execute(status -> responses.insert(row).pseudonym());
+            return new Receipt(pseudonym, row.status(), receiptCode, resumeCode);
+        } catch (DuplicateKeyException e) {
+            // This key was used before, or by a concurrent request that committed first.
+            StoredResponse original =
+                    responses.findByIdempotencyKey(studyId, idempotencyKey).orElseThrow(() -> e);
+            return replay(original, requestHash, idempotencyKey, submit);
+        }
+    }
+
+    /** The rows for a new response, once the study is open and the response valid as a whole. */
+    private ResponseStore.NewResponse newResponse(
+            String studyId,
+            String idempotencyKey,
+            SubmissionRequest request,
+            String requestHash,
+            String receiptCode,
+            String resumeCode) {
         StudyService.PublishedStudy study = studies.openForResponses(studyId);
         boolean submit = request.submit();
         Map<String, AnswerValue> answers = ResponseValidator.validate(
@@ -77,8 +110,6 @@ public class IntakeService {
                 request.answers(),
                 submit ? ResponseValidator.Mode.SUBMISSION : ResponseValidator.Mode.DRAFT);
         LocalDateTime now = LocalDateTime.now(clock);
-        String receiptCode = submit ? codes.derived("receipt", studyId, idempotencyKey) : null;
-        String resumeCode = submit ? null : codes.derived("resume", studyId, idempotencyKey);
         var content = new ResponseStore.Submission(
                 studyId,
                 study.versionId(),
@@ -87,7 +118,7 @@ public class IntakeService {
                 request.consent().agreed(),
                 "api",
                 now);
-        var row = new ResponseStore.NewResponse(
+        return new ResponseStore.NewResponse(
                 content,
                 submit ? "submitted" : "draft",
                 idempotencyKey,
@@ -95,16 +126,6 @@ public class IntakeService {
                 resumeCode == null ? null : AccessCodes.hash(resumeCode),
                 receiptCode == null ? null : AccessCodes.hash(receiptCode),
                 submit ? null : now.plusDays(properties.drafts().expireAfterDays()));
-        try {
-            String pseudonym =
-                    transaction.execute(status -> responses.insert(row).pseudonym());
-            return new Receipt(pseudonym, row.status(), receiptCode, resumeCode);
-        } catch (DuplicateKeyException e) {
-            // A concurrent request with the same key committed first: answer as its replay.
-            StoredResponse winner =
-                    responses.findByIdempotencyKey(studyId, idempotencyKey).orElseThrow(() -> e);
-            return replay(winner, requestHash, idempotencyKey, submit);
-        }
     }
 
     private Receipt replay(StoredResponse original, String requestHash, String idempotencyKey, boolean submit) {

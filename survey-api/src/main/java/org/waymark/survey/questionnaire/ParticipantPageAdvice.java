@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.waymark.survey.web.ApiProblemException;
 
 /** Problems on participant pages are shown as kind pages, not as API errors. */
@@ -25,11 +26,24 @@ class ParticipantPageAdvice {
         return "participant/expired";
     }
 
+    /** An address with a part of the wrong kind, such as {@code /sections/two}, names no page. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String noSuchPage() {
+        return "participant/not-found";
+    }
+
     @ExceptionHandler(ApiProblemException.class)
     String problem(ApiProblemException e, Model model, jakarta.servlet.http.HttpServletResponse response) {
         response.setStatus(e.status().value());
+        if (e.status() == HttpStatus.NOT_FOUND) {
+            return "participant/not-found";
+        }
         model.addAttribute(
-                "title", e.status() == HttpStatus.CONFLICT ? "This study is not taking part now" : "Page not found");
+                "title",
+                e.status() == HttpStatus.CONFLICT
+                        ? "This study is not taking part now"
+                        : "Sorry, we could not do that");
         model.addAttribute("message", e.getMessage());
         return "participant/problem";
     }

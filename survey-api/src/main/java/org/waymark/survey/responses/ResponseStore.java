@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -35,12 +35,31 @@ public class ResponseStore {
         }
     }
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
+    /*
+     * Rows are mapped by column rather than by record: JdbcClient's record mapping looks for each
+     * camel-case name first ('studyId'), which the driver refuses by throwing an exception, so every
+     * row cost one exception per two-word column.
+     */
+    private static final RowMapper<StoredResponse> STORED_RESPONSE = (rs, row) -> new StoredResponse(
+            rs.getLong("id"),
+            rs.getString("pseudonym"),
+            rs.getString("study_id"),
+            rs.getLong("study_version_id"),
+            rs.getString("status"),
+            rs.getString("idempotency_key"),
+            rs.getString("request_sha256"),
+            rs.getObject("expires_at", LocalDateTime.class));
 
-    ResponseStore(JdbcClient jdbc, JdbcTemplate batch) {
+    private static final RowMapper<ListedResponse> LISTED_RESPONSE = (rs, row) -> new ListedResponse(
+            rs.getString("response_id"),
+            rs.getString("status"),
+            rs.getInt("definition_version"),
+            rs.getObject("submitted_at", LocalDateTime.class));
+
+    private final JdbcClient jdbc;
+
+    ResponseStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     /** A response to store as a draft or as submitted, with what intake needs to find it again. */
@@ -194,7 +213,7 @@ public class ResponseStore {
         return jdbc.sql("SELECT id, pseudonym, study_id, study_version_id, status, idempotency_key, request_sha256,"
                         + " expires_at FROM response WHERE " + condition)
                 .params(params)
-                .query(StoredResponse.class)
+                .query(STORED_RESPONSE)
                 .optional();
     }
 
@@ -222,7 +241,7 @@ public class ResponseStore {
                         WHERE r.study_id = ? AND r.status = ?
                         ORDER BY r.id DESC LIMIT ? OFFSET ?""")
                 .params(studyId, status, size, (long) page * size)
-                .query(ListedResponse.class)
+                .query(LISTED_RESPONSE)
                 .list();
     }
 
@@ -232,15 +251,25 @@ public class ResponseStore {
                         VALUES (?, ?, ?, ?)""").params(responseId, version, String.join(";", agreed), at).update();
     }
 
+    /**
+     * All of a response's answers in one multi-row INSERT: one statement for the server to parse and
+     * run, rather than one per answer. A response has at most one row per question of its definition.
+     */
     private void writeAnswers(long responseId, Map<String, AnswerValue> answers) {
-        List<Object[]> rows = new ArrayList<>(answers.size());
+        if (answers.isEmpty()) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO answer (response_id, question_id, kind, value) VALUES ");
+        List<Object> params = new ArrayList<>(answers.size() * 4);
         answers.forEach((question, answer) -> {
             StoredAnswer stored = StoredAnswer.of(answer);
-            rows.add(new Object[] {responseId, question, stored.kind(), stored.value()});
+            sql.append(params.isEmpty() ? "(?, ?, ?, ?)" : ", (?, ?, ?, ?)");
+            params.add(responseId);
+            params.add(question);
+            params.add(stored.kind());
+            params.add(stored.value());
         });
-        if (!rows.isEmpty()) {
-            batch.batchUpdate("INSERT INTO answer (response_id, question_id, kind, value) VALUES (?, ?, ?, ?)", rows);
-        }
+        jdbc.sql(sql.toString()).params(params).update();
     }
 
     private void outbox(String studyId, long responseId, String operation, LocalDateTime at) {

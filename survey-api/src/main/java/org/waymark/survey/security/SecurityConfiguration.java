@@ -12,6 +12,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
 
 /**
  * Who may call what. Published studies are public; everything else needs a researcher account, by
@@ -59,7 +60,9 @@ class SecurityConfiguration {
 
     /**
      * The participant pages: anonymous, with a session for the journey and CSRF protection on every
-     * form. Anything else is denied.
+     * form. Anything else is denied, and answered as not found: to an anonymous visitor there is
+     * nothing else here. Both refusals go to the error page ({@code web.ErrorPages}), which shows a
+     * browser a kind page and anyone else Problem Details.
      */
     @Bean
     @Order(2)
@@ -69,6 +72,16 @@ class SecurityConfiguration {
                         .permitAll()
                         .anyRequest()
                         .denyAll())
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, e) -> response.sendError(404))
+                        // Participants are anonymous, so the only refusal here is a form without a
+                        // valid CSRF token: a stale tab, or a session that ended during a long pause.
+                        .accessDeniedHandler((request, response, e) -> {
+                            request.setAttribute(WebAttributes.ACCESS_DENIED_403, e);
+                            response.sendError(403);
+                        }))
+                // There is no sign-in to return to, so a refused address is not worth a session.
+                .requestCache(cache -> cache.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
         return http.build();
     }

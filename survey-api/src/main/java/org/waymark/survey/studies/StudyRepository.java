@@ -96,7 +96,12 @@ public class StudyRepository {
         return jdbc.sql("""
                         SELECT v.id AS version_id, s.status AS study_status
                         FROM study s JOIN study_version v ON v.study_id = s.id AND v.status = 'published'
-                        WHERE s.id = ? ORDER BY v.version DESC LIMIT 1""").param(studyId).query(CurrentVersion.class).optional();
+                        WHERE s.id = ? ORDER BY v.version DESC LIMIT 1""")
+                .param(studyId)
+                // By column, not by record: mapping by name first looks for 'versionId', which the driver
+                // refuses with an exception, on every submission.
+                .query((rs, row) -> new CurrentVersion(rs.getLong("version_id"), rs.getString("study_status")))
+                .optional();
     }
 
     /** The current (newest published) version of a study. */

@@ -302,18 +302,48 @@ class IntakeApiTests {
         assertThat(rows()).isEqualTo(before);
     }
 
-    @Test
-    void refusesResponsesToAClosedStudy() {
-        String closed = "intake-closed-study";
+    /** Uploads and publishes a minimal study under this id; returns the admin's client. */
+    private TestApi publish(String studyId) {
         TestApi admin = TestApi.on(port).asAdmin();
         admin.post(
                 "/api/studies",
-                TestDefinitions.minimal().with(root -> root.put("id", closed)).json());
-        admin.post("/api/studies/" + closed + "/publish", "");
-        admin.post("/api/studies/" + closed + "/close", "");
+                TestDefinitions.minimal().with(root -> root.put("id", studyId)).json());
+        admin.post("/api/studies/" + studyId + "/publish", "");
+        return admin;
+    }
+
+    @Test
+    void refusesResponsesToAClosedStudy() {
+        String closed = "intake-closed-study";
+        publish(closed).post("/api/studies/" + closed + "/close", "");
         var reply = api.postWithKey("/api/studies/" + closed + "/responses", key(), VALID);
         assertThat(reply.status()).isEqualTo(409);
         assertThat(reply.json().get("detail").asString()).contains("closed");
+    }
+
+    @Test
+    void repliesToARepeatWithTheOriginalReplyEvenAfterTheStudyHasClosed() {
+        String closing = "intake-closing-study";
+        TestApi admin = publish(closing);
+        String key = key();
+        var first = api.postWithKey("/api/studies/" + closing + "/responses", key, VALID);
+        assertThat(first.status()).isEqualTo(201);
+        admin.post("/api/studies/" + closing + "/close", "");
+        int before = rows();
+
+        var again = api.postWithKey("/api/studies/" + closing + "/responses", key, VALID);
+        assertThat(again.status())
+                .as("a client that never saw the first reply can still get it")
+                .isEqualTo(201);
+        assertThat(again.json()).isEqualTo(first.json());
+        var different = api.postWithKey(
+                "/api/studies/" + closing + "/responses", key, VALID.replace("Having hope again.", "Else."));
+        assertThat(different.status()).isEqualTo(422);
+        assertThat(different.json().get("detail").asString()).contains("already used for a different response");
+        assertThat(api.postWithKey("/api/studies/" + closing + "/responses", key(), VALID)
+                        .status())
+                .isEqualTo(409);
+        assertThat(rows()).isEqualTo(before);
     }
 
     private static byte[] invalidUtf8() {

@@ -1,11 +1,10 @@
 package org.waymark.survey.intake;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,32 +14,26 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.waymark.survey.WaymarkApplication;
+import org.waymark.survey.BenchmarkApp;
 import org.waymark.survey.database.EmbeddedMariaDb;
-import org.waymark.survey.demo.DemoStudy;
 import org.waymark.survey.responses.ResponseStore;
 import org.waymark.survey.studies.AnswerValue;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Complete CPA &amp; Recovery submissions through HTTP at 1, 16 and 64 concurrent clients, against the
- * embedded MariaDB, beside plain JDBC inserts of the same rows as the ceiling. Prints figures and writes
- * them to {@code target/benchmarks/}; asserts nothing about speed. Run: {@code ./mvnw -Pbenchmark verify}.
+ * embedded MariaDB, beside plain JDBC inserts of the same rows as the ceiling. The HTTP clients run in a
+ * process of their own ({@link IntakeLoad}); the JDBC ones in this one, beside the server. With each
+ * run's rate and latency go the CPU time it cost per request, in Waymark's JVM, in MariaDB and in the
+ * HTTP clients' JVM. Prints figures and writes them to {@code target/benchmarks/}; asserts nothing about
+ * speed. Run: {@code ./mvnw -Pbenchmark verify -pl survey-api -Dtest=IntakeBenchmark}.
  */
 @Tag("benchmark")
 class IntakeBenchmark {
@@ -48,48 +41,79 @@ class IntakeBenchmark {
     private static final int[] CLIENTS = {1, 16, 64};
     private static final int WARM_UP = 300;
 
-    private record Run(String path, int clients, int requests, double seconds, double p50, double p99, int errors) {
+    /** The CPU costs are milliseconds per request; the client's is NaN where the clients share this JVM. */
+    private record Run(
+            String path,
+            int clients,
+            int requests,
+            double seconds,
+            double p50,
+            double p99,
+            int errors,
+            double waymarkCpu,
+            double mariaDbCpu,
+            double clientCpu) {
         double perSecond() {
             return requests / seconds;
         }
     }
 
+    /** CPU time used so far by this JVM and by the embedded MariaDB, in nanoseconds. */
+    private record Cpu(long jvm, long mariaDb) {
+        static Cpu now(Path dataDir) throws IOException {
+            return new Cpu(IntakeLoad.cpuNanos(), mariaDbCpuNanos(dataDir));
+        }
+    }
+
     @Test
     void submissionsPerSecond() throws Exception {
-        Path dataDir = Path.of("target", "benchmark-data", UUID.randomUUID().toString());
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WaymarkApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--waymark.data-dir=" + dataDir,
-                        "--waymark.demo.participants=300",
-                        "--logging.level.root=warn")) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        // Settings to compare, for example -Dwaymark.benchmark.args=--spring.threads.virtual.enabled=true
+        String extra = System.getProperty("waymark.benchmark.args", "");
+        try (BenchmarkApp app = BenchmarkApp.start(extra.isBlank() ? List.of() : List.of(extra.split(",")))) {
+            int port = app.port();
+            Path dataDir = app.dataDir();
             List<String> bodies = bodies(app);
-            EmbeddedMariaDb server = app.getBean(EmbeddedMariaDb.class);
-            long versionId = app.getBean(JdbcClient.class)
+            EmbeddedMariaDb server = app.bean(EmbeddedMariaDb.class);
+            long versionId = app.bean(JdbcClient.class)
                     .sql("SELECT id FROM study_version WHERE study_id = 'cpa-recovery'")
                     .query(Long.class)
                     .single();
             List<Map<String, AnswerValue>> answers = answers(app);
+            Path bodyFile = Files.write(dataDir.resolve("bodies.jsonl"), bodies);
 
-            http(port, bodies, 1, WARM_UP);
-            List<Run> runs = new ArrayList<>();
-            for (int clients : CLIENTS) {
-                int requests = clients == 1 ? 500 : 3000;
-                runs.add(jdbc(server, versionId, answers, clients, requests));
-                runs.add(http(port, bodies, clients, requests));
+            Process load = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            IntakeLoad.class.getName(),
+                            Integer.toString(port),
+                            bodyFile.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            try (var commands = new PrintWriter(load.outputWriter(StandardCharsets.UTF_8), true);
+                    var results = load.inputReader(StandardCharsets.UTF_8)) {
+                http(commands, results, dataDir, 1, WARM_UP);
+                List<Run> runs = new ArrayList<>();
+                for (int clients : CLIENTS) {
+                    int requests = clients == 1 ? 500 : 3000;
+                    runs.add(jdbc(server, dataDir, versionId, answers, clients, requests));
+                    runs.add(http(commands, results, dataDir, clients, requests));
+                }
+                var memory = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+                report(runs, extra, memory.getUsed(), memory.getMax());
+            } finally {
+                load.destroy();
             }
-            var memory = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-            report(runs, memory.getUsed(), memory.getMax());
         }
     }
 
     /** Request bodies from the demo's synthetic participants, sent to the real study with the same questions. */
-    private static List<String> bodies(ConfigurableApplicationContext app) {
+    private static List<String> bodies(BenchmarkApp app) {
         JsonMapper json = JsonMapper.builder().build();
-        ResponseStore store = app.getBean(ResponseStore.class);
+        ResponseStore store = app.bean(ResponseStore.class);
         List<String> bodies = new ArrayList<>();
-        for (long id : demoIds(app)) {
+        for (long id : app.demoResponseIds()) {
             var consent = store.consent(id);
             var request = new SubmissionRequest(
                     new ConsentGiven(consent.consentVersion(), consent.agreed()),
@@ -100,94 +124,115 @@ class IntakeBenchmark {
         return bodies;
     }
 
-    private static List<Map<String, AnswerValue>> answers(ConfigurableApplicationContext app) {
-        ResponseStore store = app.getBean(ResponseStore.class);
-        return demoIds(app).stream().map(store::answers).toList();
+    private static List<Map<String, AnswerValue>> answers(BenchmarkApp app) {
+        ResponseStore store = app.bean(ResponseStore.class);
+        return app.demoResponseIds().stream().map(store::answers).toList();
     }
 
-    private static List<Long> demoIds(ConfigurableApplicationContext app) {
-        return app.getBean(JdbcClient.class)
-                .sql("SELECT id FROM response WHERE study_id = ? ORDER BY id")
-                .param(DemoStudy.ID)
-                .query(Long.class)
-                .list();
-    }
-
-    private static Run http(int port, List<String> bodies, int clients, int requests) throws Exception {
-        HttpClient client = HttpClient.newBuilder()
-                .executor(Executors.newFixedThreadPool(4))
-                .build();
-        URI uri = URI.create("http://127.0.0.1:" + port + "/api/studies/cpa-recovery/responses");
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        double[] latencies = new double[requests];
-        long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                workers.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                        HttpRequest request = HttpRequest.newBuilder(uri)
-                                .header("Content-Type", "application/json")
-                                .header("Idempotency-Key", UUID.randomUUID().toString())
-                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i % bodies.size())))
-                                .build();
-                        long sent = System.nanoTime();
-                        try {
-                            int status = client.send(request, HttpResponse.BodyHandlers.discarding())
-                                    .statusCode();
-                            if (status != 201) {
-                                errors.incrementAndGet();
-                            }
-                        } catch (IOException | InterruptedException e) {
-                            errors.incrementAndGet();
-                        }
-                        latencies[i] = (System.nanoTime() - sent) / 1e6;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
+    /** One run of the HTTP clients' process, with the CPU time the server and MariaDB spent meanwhile. */
+    private static Run http(PrintWriter commands, BufferedReader results, Path dataDir, int clients, int requests)
+            throws IOException {
+        Cpu before = Cpu.now(dataDir);
+        commands.println(clients + " " + requests);
+        String result = results.readLine();
+        Cpu after = Cpu.now(dataDir);
+        if (result == null || !result.startsWith("RESULT ")) {
+            throw new IllegalStateException("the HTTP clients' process stopped without a result");
         }
-        return summary("HTTP POST /api/studies/{id}/responses", clients, requests, start, latencies, errors.get());
+        String[] figures = result.substring("RESULT ".length()).split(" ");
+        return new Run(
+                "HTTP POST /api/studies/{id}/responses",
+                clients,
+                requests,
+                Double.parseDouble(figures[0]),
+                Double.parseDouble(figures[1]),
+                Double.parseDouble(figures[2]),
+                Integer.parseInt(figures[3]),
+                (after.jvm() - before.jvm()) / 1e6 / requests,
+                (after.mariaDb() - before.mariaDb()) / 1e6 / requests,
+                Double.parseDouble(figures[4]) / requests);
     }
 
     /** The same rows written by plain JDBC, one transaction per submission: the ceiling for intake. */
     private static Run jdbc(
-            EmbeddedMariaDb server, long versionId, List<Map<String, AnswerValue>> answers, int clients, int requests)
+            EmbeddedMariaDb server,
+            Path dataDir,
+            long versionId,
+            List<Map<String, AnswerValue>> answers,
+            int clients,
+            int requests)
             throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger errors = new AtomicInteger();
-        double[] latencies = new double[requests];
-        long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                workers.add(pool.submit(() -> {
-                    try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "root", "")) {
-                        connection.setAutoCommit(false);
-                        for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-                            long sent = System.nanoTime();
-                            try {
-                                insert(connection, versionId, answers.get(i % answers.size()));
-                                connection.commit();
-                            } catch (java.sql.SQLException e) {
-                                connection.rollback();
-                                errors.incrementAndGet();
-                            }
-                            latencies[i] = (System.nanoTime() - sent) / 1e6;
-                        }
+        Cpu before = Cpu.now(dataDir);
+        IntakeLoad.Measured measured = IntakeLoad.measure(clients, requests, () -> {
+            Connection connection = DriverManager.getConnection(server.jdbcUrl(), "root", "");
+            connection.setAutoCommit(false);
+            return new IntakeLoad.Client() {
+                @Override
+                public boolean send(int i) throws Exception {
+                    try {
+                        insert(connection, versionId, answers.get(i % answers.size()));
+                        connection.commit();
+                        return true;
+                    } catch (java.sql.SQLException e) {
+                        connection.rollback();
+                        return false;
                     }
-                    return null;
-                }));
-            }
-            for (Future<?> worker : workers) {
-                worker.get();
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        connection.close();
+                    } catch (java.sql.SQLException e) {
+                        throw new IllegalStateException("could not close a benchmark connection", e);
+                    }
+                }
+            };
+        });
+        Cpu after = Cpu.now(dataDir);
+        return new Run(
+                "plain JDBC insert of the same rows",
+                clients,
+                requests,
+                measured.seconds(),
+                measured.percentile(0.50),
+                measured.percentile(0.99),
+                measured.errors(),
+                (after.jvm() - before.jvm()) / 1e6 / requests,
+                (after.mariaDb() - before.mariaDb()) / 1e6 / requests,
+                Double.NaN);
+    }
+
+    /**
+     * The embedded MariaDB's CPU time from Linux's {@code /proc/<pid>/stat}, found by its data directory
+     * on its command line; 0 where there is no {@code /proc}, and the figures then say n/a.
+     */
+    private static long mariaDbCpuNanos(Path dataDir) throws IOException {
+        String datadir = "--datadir=" + dataDir.toAbsolutePath().normalize().resolve("mariadb");
+        Path proc = Path.of("/proc");
+        if (!Files.isDirectory(proc)) {
+            return 0;
+        }
+        try (var processes = Files.list(proc)) {
+            for (Path process : processes
+                    .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .toList()) {
+                try {
+                    String command =
+                            Files.readString(process.resolve("cmdline")).replace('\0', ' ');
+                    if (command.contains(datadir + " ") || command.endsWith(datadir)) {
+                        // Fields 14 and 15, user and system time, in clock ticks of 1/100 s on Linux.
+                        String stat = Files.readString(process.resolve("stat"));
+                        String[] fields =
+                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+                    }
+                } catch (IOException e) {
+                    // The process ended while we looked; it was not the server.
+                }
             }
         }
-        return summary("plain JDBC insert of the same rows", clients, requests, start, latencies, errors.get());
+        return 0;
     }
 
     private static void insert(Connection connection, long versionId, Map<String, AnswerValue> answers)
@@ -252,44 +297,46 @@ class IntakeBenchmark {
         }
     }
 
-    private static Run summary(String path, int clients, int requests, long start, double[] latencies, int errors) {
-        double seconds = (System.nanoTime() - start) / 1e9;
-        double[] sorted = latencies.clone();
-        Arrays.sort(sorted);
-        return new Run(path, clients, requests, seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), errors);
-    }
-
-    private static double percentile(double[] sorted, double p) {
+    /** Nearest rank. */
+    static double percentile(double[] sorted, double p) {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
     }
 
-    private static void report(List<Run> runs, long heapUsed, long heapMax) throws IOException {
+    private static void report(List<Run> runs, String settings, long heapUsed, long heapMax) throws IOException {
         StringBuilder markdown = new StringBuilder();
-        markdown.append("| path | clients | requests | per second | p50 ms | p99 ms | errors |\n");
-        markdown.append("|---|---:|---:|---:|---:|---:|---:|\n");
+        markdown.append("| path | clients | requests | per second | p50 ms | p99 ms | errors |"
+                + " CPU ms per request: Waymark JVM | MariaDB | HTTP clients |\n");
+        markdown.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         StringBuilder json = new StringBuilder("{\"runs\": [");
         for (Run run : runs) {
             markdown.append(String.format(
                     Locale.ROOT,
-                    "| %s | %d | %d | %.0f | %.1f | %.1f | %d |%n",
+                    "| %s | %d | %d | %.0f | %.1f | %.1f | %d | %s | %s | %s |%n",
                     run.path(),
                     run.clients(),
                     run.requests(),
                     run.perSecond(),
                     run.p50(),
                     run.p99(),
-                    run.errors()));
+                    run.errors(),
+                    cpu(run.waymarkCpu()),
+                    cpu(run.mariaDbCpu()),
+                    cpu(run.clientCpu())));
             json.append(String.format(
                     Locale.ROOT,
                     "{\"path\": \"%s\", \"clients\": %d, \"requests\": %d, \"perSecond\": %.1f,"
-                            + " \"p50Ms\": %.2f, \"p99Ms\": %.2f, \"errors\": %d},",
+                            + " \"p50Ms\": %.2f, \"p99Ms\": %.2f, \"errors\": %d, \"waymarkCpuMs\": %s,"
+                            + " \"mariaDbCpuMs\": %s, \"clientCpuMs\": %s},",
                     run.path(),
                     run.clients(),
                     run.requests(),
                     run.perSecond(),
                     run.p50(),
                     run.p99(),
-                    run.errors()));
+                    run.errors(),
+                    cpuJson(run.waymarkCpu()),
+                    cpuJson(run.mariaDbCpu()),
+                    cpuJson(run.clientCpu())));
         }
         for (int clients : CLIENTS) {
             double http = runs.stream()
@@ -308,21 +355,35 @@ class IntakeBenchmark {
                     clients,
                     100 * http / ceiling));
         }
-        String machine = String.format(
-                Locale.ROOT,
-                "%d cores, Java %s, %s %s; heap in use after the run %d MB of %d MB (server and clients share one JVM)",
-                Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"),
-                System.getProperty("os.name"),
-                System.getProperty("os.arch"),
-                heapUsed >> 20,
-                heapMax >> 20);
+        String machine = BenchmarkApp.machine()
+                + String.format(
+                        Locale.ROOT,
+                        "; heap in use after the run %d MB of %d MB (the server and the JDBC clients; the HTTP"
+                                + " clients run in a process of their own)",
+                        heapUsed >> 20,
+                        heapMax >> 20);
         markdown.append("\n\nMachine: ").append(machine).append('\n');
+        if (!settings.isBlank()) {
+            markdown.append("Settings beyond the defaults: ").append(settings).append('\n');
+        }
         json.setLength(json.length() - 1);
-        json.append("], \"machine\": \"").append(machine).append("\"}\n");
+        json.append("], \"machine\": \"")
+                .append(machine)
+                .append("\", \"settings\": \"")
+                .append(settings)
+                .append("\"}\n");
         Path out = Files.createDirectories(Path.of("target", "benchmarks"));
         Files.writeString(out.resolve("intake.md"), markdown);
         Files.writeString(out.resolve("intake.json"), json);
         System.out.println("\nIntake benchmark\n\n" + markdown);
+    }
+
+    /** Blank where not measured: the HTTP clients' CPU for JDBC runs, MariaDB's without {@code /proc}. */
+    private static String cpu(double ms) {
+        return Double.isNaN(ms) || ms == 0 ? "-" : String.format(Locale.ROOT, "%.2f", ms);
+    }
+
+    private static String cpuJson(double ms) {
+        return Double.isNaN(ms) || ms == 0 ? "null" : String.format(Locale.ROOT, "%.3f", ms);
     }
 }

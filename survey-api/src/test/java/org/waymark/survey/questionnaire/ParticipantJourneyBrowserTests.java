@@ -183,6 +183,26 @@ class ParticipantJourneyBrowserTests {
         assertThat(problems).isEmpty();
     }
 
+    @Test
+    void explainsKindlyWhenAPageIsRefusedAfterAPauseOrCannotBeFound() throws Exception {
+        browser.open(STUDY);
+        browser.submit("button[type='submit']");
+        browser.choose("age_18_plus", "yes");
+        browser.choose("on_cpa_since_2008", "yes");
+        browser.choose("lives_in_london", "yes");
+        // The session ends while the page is open, as after a long pause.
+        browser.driver().manage().deleteAllCookies();
+        browser.submit("button[type='submit']");
+        assertThat(browser.heading()).isEqualTo("Sorry, we could not accept that page");
+        assertThat(browser.find("main").getText()).contains("continue with your saved answers", "Samaritans");
+        check("16-form-expired");
+
+        browser.open("/s/cpa-recovery/no-such-page");
+        assertThat(browser.heading()).isEqualTo("Page not found");
+        check("17-not-found");
+        assertThat(problems).isEmpty();
+    }
+
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
     }

@@ -1,0 +1,68 @@
+package org.waymark.survey;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.waymark.survey.demo.DemoStudy;
+
+/**
+ * Waymark started for a benchmark, as a user starts it: a fresh embedded MariaDB under {@code
+ * target/benchmark-data}, a free port, the demo with its 300 synthetic participants, warnings only in
+ * the log.
+ */
+public record BenchmarkApp(ConfigurableApplicationContext context, Path dataDir, int port) implements AutoCloseable {
+
+    /** Starts Waymark; {@code settings} are further arguments, such as {@code --name=value}. */
+    public static BenchmarkApp start(List<String> settings) {
+        Path dataDir = Path.of("target", "benchmark-data", UUID.randomUUID().toString());
+        List<String> arguments = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--waymark.data-dir=" + dataDir,
+                "--waymark.demo.participants=300",
+                // Set, so that the first start does not print a generated one.
+                "--WAYMARK_ADMIN_PASSWORD=benchmark-admin-" + UUID.randomUUID(),
+                "--logging.level.root=warn"));
+        arguments.addAll(settings);
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(WaymarkApplication.class).run(arguments.toArray(String[]::new));
+        return new BenchmarkApp(
+                context,
+                dataDir,
+                ((WebServerApplicationContext) context).getWebServer().getPort());
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** The database ids of the demo's synthetic responses, whose answers benchmarks send again. */
+    public List<Long> demoResponseIds() {
+        return bean(JdbcClient.class)
+                .sql("SELECT id FROM response WHERE study_id = ? ORDER BY id")
+                .param(DemoStudy.ID)
+                .query(Long.class)
+                .list();
+    }
+
+    /** The machine, for a report: cores, Java and operating system. */
+    public static String machine() {
+        return String.format(
+                Locale.ROOT,
+                "%d cores, Java %s, %s %s",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                System.getProperty("os.name"),
+                System.getProperty("os.arch"));
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
