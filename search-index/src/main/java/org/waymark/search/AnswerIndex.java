@@ -317,7 +317,9 @@ public final class AnswerIndex implements AutoCloseable {
                 new org.apache.lucene.search.TotalHits(
                         page.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
                 page);
-        String[] highlights = highlighter.highlight(AnswerFields.TEXT, query, pageDocs, PASSAGES);
+        // Rewritten once here: the highlighter would otherwise rewrite a fuzzy or wildcard query again
+        // for every hit, building its automaton each time.
+        String[] highlights = highlighter.highlight(AnswerFields.TEXT, searcher.rewrite(query), pageDocs, PASSAGES);
         StoredFields stored = searcher.storedFields();
         List<SearchResult.Hit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {

@@ -67,6 +67,15 @@ public final class IndexHome {
         }
     }
 
+    /** Deletes one generation that is no longer in use, such as the one a rebuild replaced. */
+    public void delete(Path generation) {
+        Path folder = generation.toAbsolutePath().normalize();
+        if (!root.equals(folder.getParent()) || folder.equals(current())) {
+            throw new IllegalArgumentException("only a generation of this index that is not in use can be deleted");
+        }
+        deleteRecursively(folder);
+    }
+
     /** Deletes every generation but the one in use, such as a rebuild that a crash interrupted. */
     public void deleteUnused() {
         Path inUse = current();

@@ -142,6 +142,44 @@ class AnswerIndexTests {
     }
 
     @Test
+    void countsEachParticipantOnceAcrossSegmentsAndRewrites() {
+        // Worked by hand below: each response has two answers, "hope" in both when its key is even,
+        // in one when it is odd; responses are written in three commits (three segments) and every
+        // third is written again, so a count that followed documents rather than participants, or lost
+        // track across segments or rewrites, would differ.
+        for (long key = 1; key <= 60; key++) {
+            String community = "c" + (key % 4);
+            index.upsertResponse(
+                    STUDY,
+                    key,
+                    List.of(
+                            answer(key, "q1", "hope", Map.of("community", community)),
+                            answer(key, "q2", key % 2 == 0 ? "more hope" : "despair", Map.of("community", community))));
+            if (key % 20 == 0) {
+                index.commit(key);
+            }
+        }
+        for (long key = 3; key <= 60; key += 3) {
+            String community = "c" + (key % 4);
+            index.upsertResponse(
+                    STUDY,
+                    key,
+                    List.of(
+                            answer(key, "q1", "hope again", Map.of("community", community)),
+                            answer(key, "q2", "hope still", Map.of("community", community))));
+        }
+        index.commit(61);
+
+        SearchResult result = index.search(SearchRequest.of(STUDY, "hope").countingGroups(List.of("community")));
+
+        // 60 responses, each counted once: keys 1 to 60 by key % 4 give 15 in each community.
+        assertThat(result.byGroup()).isEqualTo(Map.of("community", Map.of("c0", 15, "c1", 15, "c2", 15, "c3", 15)));
+        // Answers: the 40 responses not rewritten match in q1, and 20 of them (even keys) in q2 too;
+        // the 20 rewritten match in both.
+        assertThat(result.total()).isEqualTo(100);
+    }
+
+    @Test
     void pagesThroughHitsBestFirst() {
         for (long key = 1; key <= 25; key++) {
             index.upsertResponse(STUDY, key, List.of(answer(key, "hope " + "staff ".repeat((int) key))));

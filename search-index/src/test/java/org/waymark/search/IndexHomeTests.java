@@ -1,6 +1,7 @@
 package org.waymark.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,5 +44,22 @@ class IndexHomeTests {
         assertThat(afterRestart.current()).isEqualTo(inUse);
         afterRestart.deleteUnused();
         assertThat(interrupted).doesNotExist();
+    }
+
+    @Test
+    void deletesOnlyTheReplacedGenerationNotANewerRebuildNorTheOneInUse() {
+        IndexHome home = new IndexHome(root);
+        Path replaced = home.current();
+        Path inUse = home.newGeneration();
+        home.switchTo(inUse);
+        Path building = home.newGeneration();
+
+        home.delete(replaced);
+
+        assertThat(replaced).doesNotExist();
+        assertThat(building).exists();
+        assertThatThrownBy(() -> home.delete(inUse)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> home.delete(root.getParent())).isInstanceOf(IllegalArgumentException.class);
+        assertThat(inUse).exists();
     }
 }

@@ -1,7 +1,9 @@
 package org.waymark.survey;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -16,17 +18,19 @@ import org.waymark.survey.demo.DemoStudy;
  * target/benchmark-data}, a free port, the demo with its 300 synthetic participants, warnings only in
  * the log.
  */
-public record BenchmarkApp(ConfigurableApplicationContext context, Path dataDir, int port) implements AutoCloseable {
+public record BenchmarkApp(ConfigurableApplicationContext context, Path dataDir, int port, String adminPassword)
+        implements AutoCloseable {
 
     /** Starts Waymark; {@code settings} are further arguments, such as {@code --name=value}. */
     public static BenchmarkApp start(List<String> settings) {
         Path dataDir = Path.of("target", "benchmark-data", UUID.randomUUID().toString());
+        String password = "benchmark-admin-" + UUID.randomUUID();
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--waymark.data-dir=" + dataDir,
                 "--waymark.demo.participants=300",
                 // Set, so that the first start does not print a generated one.
-                "--WAYMARK_ADMIN_PASSWORD=benchmark-admin-" + UUID.randomUUID(),
+                "--WAYMARK_ADMIN_PASSWORD=" + password,
                 "--logging.level.root=warn"));
         arguments.addAll(settings);
         ConfigurableApplicationContext context =
@@ -34,7 +38,14 @@ public record BenchmarkApp(ConfigurableApplicationContext context, Path dataDir,
         return new BenchmarkApp(
                 context,
                 dataDir,
-                ((WebServerApplicationContext) context).getWebServer().getPort());
+                ((WebServerApplicationContext) context).getWebServer().getPort(),
+                password);
+    }
+
+    /** The value of an {@code Authorization} header that signs in as the admin. */
+    public String adminAuthorization() {
+        return "Basic "
+                + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
     }
 
     public <T> T bean(Class<T> type) {

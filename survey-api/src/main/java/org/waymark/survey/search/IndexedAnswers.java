@@ -48,7 +48,10 @@ class IndexedAnswers {
         return jdbc.sql(
                         "SELECT id, study_id, response_id, created_at FROM index_outbox WHERE id > ? ORDER BY id LIMIT ?")
                 .params(cursor, limit)
-                .query(Change.class)
+                // Mapped by hand: the record mapper probes column labels it will not find, and the
+                // driver builds an exception for each miss, on every poll of the feed.
+                .query((row, n) -> new Change(
+                        row.getLong(1), row.getString(2), row.getLong(3), row.getObject(4, LocalDateTime.class)))
                 .list();
     }
 

@@ -139,12 +139,13 @@ public class SearchIndex implements DisposableBean {
             writing.lock();
             try {
                 catchUp(rebuilt, settled, false);
+                Path replaced = home.current();
                 home.switchTo(fresh);
                 AnswerIndex old = index;
                 index = rebuilt;
                 answers.saveCursor(
                         settings.indexName(), rebuilt.appliedThrough().orElse(settled), LocalDateTime.now(clock));
-                closeLater(old);
+                closeLater(old, replaced);
             } finally {
                 writing.unlock();
             }
@@ -154,7 +155,6 @@ public class SearchIndex implements DisposableBean {
             }
             throw e;
         }
-        home.deleteUnused();
         log.info("Search index '{}' rebuilt from {} response(s)", settings.indexName(), count[0]);
         return count[0];
     }
@@ -203,8 +203,12 @@ public class SearchIndex implements DisposableBean {
         return LocalDateTime.now(clock).minus(SETTLE);
     }
 
-    /** Searches that began on the old index finish within their time limit; then it is closed. */
-    private void closeLater(AnswerIndex old) {
+    /**
+     * Closes the replaced index once searches begun on it have had time to finish, then deletes its
+     * folder: deleting it first would pull the files from under the open index. Only that folder: a
+     * newer rebuild may be writing its own meanwhile.
+     */
+    private void closeLater(AnswerIndex old, Path folder) {
         Duration wait = settings.timeLimit().multipliedBy(2);
         Thread.ofVirtual().name("close-old-search-index").start(() -> {
             try {
@@ -212,7 +216,16 @@ public class SearchIndex implements DisposableBean {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            old.close();
+            try {
+                old.close();
+                home.delete(folder);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Could not close or delete the replaced search index '{}' ({}); it is deleted at the next"
+                                + " start",
+                        settings.indexName(),
+                        e.getMessage());
+            }
         });
     }
 

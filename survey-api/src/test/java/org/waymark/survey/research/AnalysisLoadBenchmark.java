@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.waymark.survey.BulkResponses;
 import org.waymark.survey.WaymarkApplication;
 import org.waymark.survey.database.EmbeddedMariaDb;
 import org.waymark.survey.studies.AnswerValue;
@@ -56,7 +56,6 @@ class AnalysisLoadBenchmark {
     private static final double INSERT_BUDGET_SECONDS = 300;
 
     private static final int DISTINCT = 5_000;
-    private static final int ROWS_PER_STATEMENT = 2_000;
     private static final int REPETITIONS = 3;
 
     private record Run(
@@ -82,7 +81,7 @@ class AnalysisLoadBenchmark {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             EmbeddedMariaDb server = app.getBean(EmbeddedMariaDb.class);
             StudyService.PublishedStudy study = app.getBean(StudyService.class).published(STUDY);
-            List<List<String[]>> pool = pool(study.definition());
+            List<List<BulkResponses.Row>> pool = pool(study.definition());
             List<Run> runs = new ArrayList<>();
             String note;
             try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "root", "")) {
@@ -115,12 +114,12 @@ class AnalysisLoadBenchmark {
      * Answer sets of synthetic respondents, each a list of (question, kind, value) as the answer
      * table stores them; every closed question shown by the study's rules gets an answer.
      */
-    private static List<List<String[]>> pool(ValidatedDefinition definition) {
+    private static List<List<BulkResponses.Row>> pool(ValidatedDefinition definition) {
         SplittableRandom random = new SplittableRandom(20_240_414L);
-        List<List<String[]>> pool = new ArrayList<>();
+        List<List<BulkResponses.Row>> pool = new ArrayList<>();
         for (int p = 0; p < DISTINCT; p++) {
             Map<String, AnswerValue> given = new HashMap<>();
-            List<String[]> rows = new ArrayList<>();
+            List<BulkResponses.Row> rows = new ArrayList<>();
             for (StudyDefinition.Section section : definition.definition().sections()) {
                 for (StudyDefinition.Question question : section.questions()) {
                     QuestionType type = question.type();
@@ -132,11 +131,11 @@ class AnalysisLoadBenchmark {
                     List<StudyDefinition.Option> options = question.options();
                     if (question.preferNotToSay() && random.nextInt(50) == 0) {
                         given.put(question.id(), new AnswerValue.PreferNotToSay());
-                        rows.add(new String[] {question.id(), AnswerValue.PREFER_NOT_TO_SAY, null});
+                        rows.add(new BulkResponses.Row(question.id(), AnswerValue.PREFER_NOT_TO_SAY, null));
                     } else if (question.notApplicable() != null && random.nextInt(12) == 0) {
                         String code = question.notApplicable().code();
                         given.put(question.id(), new AnswerValue.Choice(code));
-                        rows.add(new String[] {question.id(), "code", code});
+                        rows.add(new BulkResponses.Row(question.id(), "code", code));
                     } else if (type == QuestionType.MULTI) {
                         List<String> chosen = new ArrayList<>();
                         int ticks = 1 + random.nextInt(3);
@@ -148,12 +147,12 @@ class AnalysisLoadBenchmark {
                             }
                         }
                         given.put(question.id(), new AnswerValue.Choices(chosen));
-                        rows.add(new String[] {question.id(), "codes", String.join(";", chosen)});
+                        rows.add(new BulkResponses.Row(question.id(), "codes", String.join(";", chosen)));
                     } else {
                         String code =
                                 options.get(random.nextInt(options.size())).code();
                         given.put(question.id(), new AnswerValue.Choice(code));
-                        rows.add(new String[] {question.id(), "code", code});
+                        rows.add(new BulkResponses.Row(question.id(), "code", code));
                     }
                 }
             }
@@ -162,103 +161,13 @@ class AnalysisLoadBenchmark {
         return pool;
     }
 
-    /**
-     * Submitted responses {@code from} to {@code to} - 1 (also their ids and their participants'),
-     * each with answers from the pool, as multi-row inserts in one transaction per 10,000
-     * responses. Codes, ids and timestamps are written into the SQL text: none is user input.
-     */
-    private static long insert(Connection connection, long versionId, List<List<String[]>> pool, int from, int to)
+    /** Submitted responses {@code from} to {@code to} - 1, each with answers from the pool. */
+    private static long insert(
+            Connection connection, long versionId, List<List<BulkResponses.Row>> pool, int from, int to)
             throws java.sql.SQLException {
         SplittableRandom random = new SplittableRandom(from);
-        long rows = 0;
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SET SESSION foreign_key_checks = 0, unique_checks = 0");
-            StringBuilder participants = new StringBuilder();
-            StringBuilder responses = new StringBuilder();
-            StringBuilder answers = new StringBuilder();
-            int answerRows = 0;
-            for (int i = from; i < to; i++) {
-                long id = i + 1L;
-                String pseudonym = String.format(Locale.ROOT, "B%025d", id);
-                String at = "'2026-01-01 00:00:00'";
-                participants
-                        .append(participants.isEmpty() ? "" : ",")
-                        .append("(")
-                        .append(id)
-                        .append(",'")
-                        .append(STUDY)
-                        .append("','")
-                        .append(pseudonym)
-                        .append("',")
-                        .append(at)
-                        .append(')');
-                responses
-                        .append(responses.isEmpty() ? "" : ",")
-                        .append("(")
-                        .append(id)
-                        .append(",'")
-                        .append(pseudonym)
-                        .append("','")
-                        .append(STUDY)
-                        .append("',")
-                        .append(versionId)
-                        .append(',')
-                        .append(id)
-                        .append(",'submitted','synthetic',")
-                        .append(at)
-                        .append(',')
-                        .append(at)
-                        .append(',')
-                        .append(at)
-                        .append(')');
-                for (String[] answer : pool.get(random.nextInt(pool.size()))) {
-                    answers.append(answerRows == 0 ? "" : ",")
-                            .append("(")
-                            .append(id)
-                            .append(",'")
-                            .append(answer[0])
-                            .append("','")
-                            .append(answer[1])
-                            .append("',")
-                            .append(answer[2] == null ? "NULL" : "'" + answer[2] + "'")
-                            .append(')');
-                    answerRows++;
-                    rows++;
-                    if (answerRows == ROWS_PER_STATEMENT) {
-                        flushAnswers(statement, participants, responses, answers);
-                        answerRows = 0;
-                    }
-                }
-                if ((i + 1) % 10_000 == 0) {
-                    flushAnswers(statement, participants, responses, answers);
-                    answerRows = 0;
-                    connection.commit();
-                }
-            }
-            flushAnswers(statement, participants, responses, answers);
-            connection.commit();
-        } finally {
-            connection.setAutoCommit(true);
-        }
-        return rows;
-    }
-
-    /** Writes the pending participants and responses first, since answers refer to them. */
-    private static void flushAnswers(
-            Statement statement, StringBuilder participants, StringBuilder responses, StringBuilder answers)
-            throws java.sql.SQLException {
-        if (!participants.isEmpty()) {
-            statement.execute("INSERT INTO participant (id, study_id, pseudonym, created_at) VALUES " + participants);
-            statement.execute("INSERT INTO response (id, pseudonym, study_id, study_version_id, participant_id,"
-                    + " status, source, created_at, updated_at, submitted_at) VALUES " + responses);
-            participants.setLength(0);
-            responses.setLength(0);
-        }
-        if (!answers.isEmpty()) {
-            statement.execute("INSERT INTO answer (response_id, question_id, kind, value) VALUES " + answers);
-            answers.setLength(0);
-        }
+        return new BulkResponses(STUDY, versionId)
+                .insert(connection, from, to, i -> pool.get(random.nextInt(pool.size())));
     }
 
     private static Run measure(int port, int responses, long answerRows, double insertSeconds) throws Exception {
