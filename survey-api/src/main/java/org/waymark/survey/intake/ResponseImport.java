@@ -31,14 +31,16 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * Imports paper and interview responses from a CSV file in the wide layout: one row per response, a
  * column per question id, option codes as values, several choices joined by {@code ;}, empty for no
- * answer, and a {@code consent_agreed} column listing the consent statements agreed. Every row goes
+ * answer, and a {@code consent_agreed} column listing the consent statements agreed. A file Waymark
+ * exported reads unchanged: the columns the export derives are ignored, {@code NOT_SHOWN} reads as no
+ * answer and the export's protection against spreadsheet formulas is undone ({@link WideCsvLayout}). Every row goes
  * through the same validator as online responses. By default a file is imported all or nothing; the
  * same file (by content) is never imported twice.
  */
 @Service
 public class ResponseImport {
 
-    public static final String CONSENT_COLUMN = "consent_agreed";
+    public static final String CONSENT_COLUMN = WideCsvLayout.CONSENT_COLUMN;
     public static final int MAX_ROWS = 20_000;
 
     /** How a file with some invalid rows is treated. */
@@ -201,7 +203,9 @@ public class ResponseImport {
                             + "' column listing, for each response, the consent statements agreed, separated by ';'."));
         }
         for (String column : header) {
-            if (!column.equals(CONSENT_COLUMN) && definition.question(column).isEmpty()) {
+            if (!column.equals(CONSENT_COLUMN)
+                    && definition.question(column).isEmpty()
+                    && !WideCsvLayout.isDerivedColumn(definition, column)) {
                 errors.add(new ImportError(1, column, "This study has no question with this id."));
             }
         }
@@ -218,8 +222,11 @@ public class ResponseImport {
         Map<String, JsonNode> raw = new LinkedHashMap<>();
         int before = errors.size();
         for (String column : header) {
-            String cell = record.get(column).strip();
-            if (column.equals(CONSENT_COLUMN) || cell.isEmpty()) {
+            String cell = WideCsvLayout.restoreCell(record.get(column).strip());
+            if (column.equals(CONSENT_COLUMN)
+                    || cell.isEmpty()
+                    || cell.equals(WideCsvLayout.NOT_SHOWN)
+                    || definition.question(column).isEmpty()) {
                 continue;
             }
             Question question = definition.question(column).orElseThrow();
