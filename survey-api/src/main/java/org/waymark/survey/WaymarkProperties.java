@@ -18,6 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param demo the synthetic demo study
  * @param drafts saved, unsubmitted responses
  * @param search the search index of free-text answers
+ * @param signIn how failed sign-ins are slowed down
  */
 @ConfigurationProperties("waymark")
 @Validated
@@ -25,7 +26,8 @@ public record WaymarkProperties(
         @NotNull @DefaultValue("./data") Path dataDir,
         @Valid @DefaultValue Demo demo,
         @Valid @DefaultValue Drafts drafts,
-        @Valid @DefaultValue Search search) {
+        @Valid @DefaultValue Search search,
+        @Valid @DefaultValue SignIn signIn) {
 
     /**
      * @param enabled whether the synthetic demo study is loaded at first start
@@ -57,4 +59,14 @@ public record WaymarkProperties(
             @NotNull @DefaultValue("1s") Duration applyEvery,
             @Min(1) @Max(10_000) @DefaultValue("500") int batchSize,
             @DefaultValue("false") boolean rebuildAtStart) {}
+
+    /**
+     * @param accountAllowance failed sign-ins for one account before each further try must wait
+     * @param addressAllowance failed sign-ins from one address (for any accounts) before it must wait
+     * @param longestWait the longest wait; it doubles with each failure past the allowance, from 1 second
+     */
+    public record SignIn(
+            @Min(1) @Max(1000) @DefaultValue("5") int accountAllowance,
+            @Min(1) @Max(100_000) @DefaultValue("20") int addressAllowance,
+            @NotNull @DefaultValue("15m") Duration longestWait) {}
 }

@@ -50,6 +50,19 @@ public final class TestApi {
         return send(request(path).GET());
     }
 
+    public Reply put(String path, String json) {
+        return send("PUT", path, "application/json", json);
+    }
+
+    public Reply delete(String path) {
+        return send("DELETE", path, null, null);
+    }
+
+    /** Sends {@code Authorization: Bearer} with a personal access token instead of a password. */
+    public TestApi withToken(String token) {
+        return new TestApi(base, "Bearer " + token);
+    }
+
     public Reply post(String path, String json) {
         return send(request(path)
                 .header("Content-Type", "application/json")

@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * On the first start, with no accounts yet, creates the bootstrap account {@code admin}. Its password
- * comes from the environment variable {@code WAYMARK_ADMIN_PASSWORD}, or is generated and printed once
- * to the console (never to the log files).
+ * On the first start, with no accounts yet, creates the bootstrap account {@code admin}, the site
+ * admin. Its password comes from the environment variable {@code WAYMARK_ADMIN_PASSWORD} (which must
+ * meet the {@link PasswordPolicy}, or Waymark does not start), or is generated and printed once to the
+ * console (never to the log files). The admin has no role in any study until given one.
  */
 @Component
 class AdminBootstrap implements InitializingBean {
@@ -27,16 +28,19 @@ class AdminBootstrap implements InitializingBean {
     private final PasswordEncoder passwords;
     private final Environment environment;
     private final TransactionTemplate transaction;
+    private final PasswordPolicy policy;
 
     AdminBootstrap(
             AccountRepository accounts,
             PasswordEncoder passwords,
             Environment environment,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            PasswordPolicy policy) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.environment = environment;
         this.transaction = transaction;
+        this.policy = policy;
     }
 
     @Override
@@ -51,6 +55,11 @@ class AdminBootstrap implements InitializingBean {
             String given = environment.getProperty(PASSWORD_VARIABLE);
             boolean generated = given == null || given.isBlank();
             String password = generated ? generatePassword() : given;
+            if (!generated) {
+                policy.problem(password, ADMIN).ifPresent(problem -> {
+                    throw new IllegalStateException(PASSWORD_VARIABLE + " will not do: " + problem);
+                });
+            }
             accounts.insert(ADMIN, passwords.encode(password), true);
             if (generated) {
                 // Printed to the console, not logged, so it does not end up in log files kept elsewhere.

@@ -26,18 +26,39 @@ class ProblemDetailsAuthenticationHandlers implements AuthenticationEntryPoint, 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"Waymark\"");
-        write(
-                response,
-                HttpStatus.UNAUTHORIZED,
-                "Sign in required",
-                "This needs a researcher account. Send your username and password with HTTP Basic authentication.");
+        signInRequired(response);
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "Not allowed", "Your account is not allowed to do this.");
+        forbidden(response, "Your account is not allowed to do this.");
+    }
+
+    void signInRequired(HttpServletResponse response) throws IOException {
+        signInRequired(
+                response,
+                "This needs a researcher account. Send your username and password with HTTP Basic authentication,"
+                        + " or a personal access token as 'Authorization: Bearer <token>'.");
+    }
+
+    void signInRequired(HttpServletResponse response, String detail) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Waymark\"");
+        response.addHeader("WWW-Authenticate", "Bearer realm=\"Waymark\"");
+        write(response, HttpStatus.UNAUTHORIZED, "Sign in required", detail);
+    }
+
+    void tooManySignIns(HttpServletResponse response, long seconds) throws IOException {
+        write(
+                response,
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Too many failed sign-ins",
+                "There have been too many failed sign-ins for this account or from this address. Wait " + seconds
+                        + " seconds (see Retry-After) and try again.");
+    }
+
+    void forbidden(HttpServletResponse response, String detail) throws IOException {
+        write(response, HttpStatus.FORBIDDEN, "Not allowed", detail);
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String title, String detail)

@@ -1,5 +1,6 @@
 package org.waymark.survey.security;
 
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,42 +14,38 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Who may call what. Published studies are public; everything else needs a researcher account, by
- * HTTP Basic for now (the access-control issue adds roles per study, sessions and tokens). Anything
- * not named here is denied.
+ * Sign-in, and the first of two gates. The filter chains decide who is signed in (HTTP Basic or a
+ * personal access token for the API) and turn away anonymous requests to anything not public; which
+ * account may use which route, in which study, is decided by {@link RouteAccess} from
+ * {@link AccessRules}, the one table of rules. Anything not named is denied.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ProblemDetailsAuthenticationHandlers handlers) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            ProblemDetailsAuthenticationHandlers handlers,
+            AccessTokens tokens,
+            SignInThrottle throttle)
+            throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
-                .authorizeHttpRequests(
-                        requests -> requests.requestMatchers(HttpMethod.GET, "/api/studies", "/api/studies/*")
-                                .permitAll()
-                                .requestMatchers(
-                                        HttpMethod.GET,
-                                        "/actuator/health",
-                                        "/api/openapi",
-                                        "/api/openapi.yaml",
-                                        "/api/openapi/**")
-                                .permitAll()
-                                // Participants are anonymous: their codes are their only credentials.
-                                .requestMatchers(HttpMethod.POST, "/api/studies/*/responses", "/api/responses/*/submit")
-                                .permitAll()
-                                .requestMatchers(HttpMethod.GET, "/api/responses/*")
-                                .permitAll()
-                                .requestMatchers(HttpMethod.PATCH, "/api/responses/*")
-                                .permitAll()
-                                .requestMatchers(HttpMethod.DELETE, "/api/responses/*")
-                                .permitAll()
-                                .requestMatchers("/api/**")
-                                .authenticated()
-                                .anyRequest()
-                                .denyAll())
+                .authorizeHttpRequests(requests -> requests.requestMatchers(publicApi())
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health")
+                        .permitAll()
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
+                .addFilterBefore(new AccessTokenFilter(tokens, handlers), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SignInThrottleFilter(throttle, handlers), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(handlers))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
@@ -56,6 +53,17 @@ class SecurityConfiguration {
                 // A stateless API authenticated per request carries no cookie a forged request could ride on.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
         return http.build();
+    }
+
+    /** The API routes that {@link AccessRules} makes public, so that nobody needs to sign in for them. */
+    private static RequestMatcher[] publicApi() {
+        List<RequestMatcher> matchers = AccessRules.all().stream()
+                .filter(rule ->
+                        rule.permission() == Permission.PUBLIC && rule.pattern().startsWith("/api/"))
+                .map(rule -> (RequestMatcher) PathPatternRequestMatcher.withDefaults()
+                        .matcher(HttpMethod.valueOf(rule.method()), rule.pattern()))
+                .toList();
+        return matchers.toArray(RequestMatcher[]::new);
     }
 
     /**
@@ -86,7 +94,10 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Argon2id at OWASP's minimum: 19 MiB of memory, 2 iterations, 1 lane. */
+    /**
+     * Argon2id at OWASP's minimum: 19 MiB of memory, 2 iterations, 1 lane, a 16-byte salt and a
+     * 32-byte hash. Spring's own preset ({@code defaultsForSpringSecurity_v5_8}) uses 16 MiB, below it.
+     */
     @Bean
     PasswordEncoder passwordEncoder() {
         return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
@@ -98,7 +109,10 @@ class SecurityConfiguration {
                 .map(account -> User.withUsername(account.username())
                         .password(account.passwordHash())
                         .disabled(!account.enabled())
-                        .roles(account.siteAdmin() ? new String[] {"RESEARCHER", "ADMIN"} : new String[] {"RESEARCHER"})
+                        .authorities(
+                                account.siteAdmin()
+                                        ? new String[] {"ROLE_RESEARCHER", StudyAccess.ADMIN_AUTHORITY}
+                                        : new String[] {"ROLE_RESEARCHER"})
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,16 +27,23 @@ public class StudyService {
     private final DefinitionReader reader;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Map<Long, ValidatedDefinition> publishedCache = new ConcurrentHashMap<>();
 
-    StudyService(StudyRepository studies, DefinitionReader reader, AuditLog audit, Clock clock) {
+    StudyService(
+            StudyRepository studies,
+            DefinitionReader reader,
+            AuditLog audit,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.studies = studies;
         this.reader = reader;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
-    /** Uploads the first version of a new study as a draft. */
+    /** Uploads the first version of a new study as a draft; the uploader becomes its owner. */
     @Transactional
     public VersionResult create(String json, String actor) {
         ValidatedDefinition definition = reader.read(json);
@@ -54,6 +62,7 @@ public class StudyService {
         }
         studies.insertVersion(definition, "draft", now);
         audit.record(actor, "study.draft-uploaded", definition.id(), "version " + definition.version(), null);
+        events.publishEvent(new StudyCreated(definition.id(), actor));
         return new VersionResult(definition.id(), definition.version(), "draft", true);
     }
 

@@ -25,6 +25,8 @@ class MigrationTests {
     private static final String CHANGELOG = "db/changelog/db.changelog-master.yaml";
     private static final String SCHEMA = "waymark_migration_check";
     private static final List<String> TABLES = List.of(
+            "access_token",
+            "access_token_study",
             "answer",
             "audit_event",
             "codebook",
@@ -107,8 +109,8 @@ class MigrationTests {
         update();
         rollback(1);
         assertThat(tables())
-                .doesNotContain("codebook", "coding", "quote", "theme")
-                .contains("screen_out", "response");
+                .doesNotContain("access_token", "access_token_study")
+                .contains("codebook", "study_role", "response");
         update();
         assertThat(tables()).containsExactlyElementsOf(TABLES);
     }

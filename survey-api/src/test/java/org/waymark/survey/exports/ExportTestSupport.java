@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.waymark.survey.TestAccounts;
 import org.waymark.survey.TestApi;
 import tools.jackson.databind.JsonNode;
 
@@ -82,9 +83,21 @@ final class ExportTestSupport {
     }
 
     /** Downloads a file as a signed-in researcher, as bytes with all headers (TestApi reads text only). */
+    /** The account the export tests download with: a researcher in the study, as exports require. */
+    static final String RESEARCHER = "exports-researcher";
+
+    /** A client signed in as a researcher of the study, the role made and given first if need be. */
+    static TestApi researcher(int port, String studyId) {
+        TestApi client = TestAccounts.signedIn(port, RESEARCHER);
+        TestAccounts.grant(port, studyId, RESEARCHER, "researcher");
+        return client;
+    }
+
+    /** Downloads a file of a study ({@code /api/studies/{id}/...}) as a researcher of that study. */
     static HttpResponse<byte[]> download(int port, String path) {
+        researcher(port, path.split("/")[3]);
         String token = Base64.getEncoder()
-                .encodeToString(("admin:" + TestApi.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+                .encodeToString((RESEARCHER + ":" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
         try {
             return HttpClient.newHttpClient()
                     .send(

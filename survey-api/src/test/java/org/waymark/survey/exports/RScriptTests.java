@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.waymark.survey.TestApi;
 import org.waymark.survey.WaymarkIntegrationTest;
 import org.waymark.survey.demo.DemoStudy;
 import tools.jackson.databind.JsonNode;
@@ -69,8 +68,7 @@ class RScriptTests {
                 String.join(", ", CODED.stream().map(q -> "\"" + q + "\"").toList()), String.join("|", MULTI)));
         Map<String, Long> r = runR(rscript, "counts.R", "export.csv");
 
-        JsonNode analysis = TestApi.on(port)
-                .asAdmin()
+        JsonNode analysis = ExportTestSupport.researcher(port, DemoStudy.ID)
                 .get(api + "/analysis?disclosure=internal")
                 .json();
         assertThat(r.get("rows\tall")).isEqualTo(analysis.get("responses").asLong());

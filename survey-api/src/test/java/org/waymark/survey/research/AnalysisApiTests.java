@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.waymark.analysis.disclosure.DisclosureProfile;
 import org.waymark.analysis.survey.SurveyAnalysis;
 import org.waymark.analysis.survey.SurveyReport;
+import org.waymark.survey.TestAccounts;
 import org.waymark.survey.TestApi;
 import org.waymark.survey.WaymarkIntegrationTest;
 import org.waymark.survey.demo.DemoStudy;
@@ -463,15 +464,18 @@ class AnalysisApiTests {
     }
 
     @Test
-    void answers404ForAnUnknownStudy() {
+    void refusesAnUnknownStudyAsOneWithoutARole() {
         var reply = researcher.get("/api/studies/no-such-study/analysis");
-        assertThat(reply.status()).isEqualTo(404);
+        assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.contentType()).startsWith("application/problem+json");
     }
 
     @Test
     void analysesTheDemoStudy() {
-        var reply = researcher.get("/api/studies/" + DemoStudy.ID + "/analysis");
+        // The demo study, like every study Waymark ships, has no owner until the admin gives someone a role.
+        TestApi analyst = TestAccounts.signedIn(port, "demo-analyst");
+        TestAccounts.grant(port, DemoStudy.ID, "demo-analyst", "analyst");
+        var reply = analyst.get("/api/studies/" + DemoStudy.ID + "/analysis");
         assertThat(reply.status()).as(reply.body()).isEqualTo(200);
         JsonNode json = reply.json();
         JsonNode sections =

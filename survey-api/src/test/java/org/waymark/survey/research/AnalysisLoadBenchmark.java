@@ -28,6 +28,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.waymark.survey.BulkResponses;
+import org.waymark.survey.TestApi;
 import org.waymark.survey.WaymarkApplication;
 import org.waymark.survey.database.EmbeddedMariaDb;
 import org.waymark.survey.studies.AnswerValue;
@@ -79,6 +80,13 @@ class AnalysisLoadBenchmark {
                         "--WAYMARK_ADMIN_PASSWORD=" + PASSWORD,
                         "--logging.level.root=warn")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            // The bundled study has no owner; the admin needs a role in it to see its analysis.
+            var granted = TestApi.on(port)
+                    .as("admin", PASSWORD)
+                    .put("/api/studies/" + STUDY + "/roles/admin", "{\"role\": \"researcher\"}");
+            if (granted.status() != 200) {
+                throw new IllegalStateException("could not give the admin a role: " + granted.body());
+            }
             EmbeddedMariaDb server = app.getBean(EmbeddedMariaDb.class);
             StudyService.PublishedStudy study = app.getBean(StudyService.class).published(STUDY);
             List<List<BulkResponses.Row>> pool = pool(study.definition());

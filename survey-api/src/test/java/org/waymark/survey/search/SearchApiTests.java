@@ -129,7 +129,8 @@ class SearchApiTests {
         assertThat(admin.get(SEARCH).json().get("detail").asString()).contains("Enter one or more words");
         assertThat(admin.get(SEARCH + "?q=care&size=1000").status()).isEqualTo(400);
         assertThat(admin.get("/api/studies/no-such-study/search?q=care").status())
-                .isEqualTo(404);
+                .as("no role in a study that does not exist")
+                .isEqualTo(403);
     }
 
     @Test

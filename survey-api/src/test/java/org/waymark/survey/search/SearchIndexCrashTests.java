@@ -73,7 +73,7 @@ class SearchIndexCrashTests {
         return new SearchIndex(
                 answers,
                 documents,
-                new WaymarkProperties(dataDir, properties.demo(), properties.drafts(), settings),
+                new WaymarkProperties(dataDir, properties.demo(), properties.drafts(), settings, properties.signIn()),
                 Clock.systemUTC());
     }
 

@@ -141,6 +141,7 @@ class StudyApiTests {
                         .list())
                 .containsExactly(
                         "study.draft-uploaded",
+                        "role.granted", // the uploader becomes the owner
                         "study.published",
                         "study.draft-uploaded",
                         "study.draft-replaced",
@@ -191,7 +192,8 @@ class StudyApiTests {
     void refusesAVersionWhoseIdDiffersFromTheAddress() {
         TestDefinitions definition = newStudy();
         admin.post("/api/studies", definition.json());
-        var reply = admin.post("/api/studies/cpa-recovery/versions", definition.json());
+        var reply = admin.post(
+                "/api/studies/" + id(definition) + "/versions", newStudy().json());
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.json().get("errors").get(0).get("path").asString()).isEqualTo("$.id");
     }
@@ -209,7 +211,9 @@ class StudyApiTests {
         assertThat(closed.status()).isEqualTo(200);
         assertThat(closed.json().get("status").asString()).isEqualTo("closed");
         assertThat(admin.post("/api/studies/" + id + "/close", "").status()).isEqualTo(409);
-        assertThat(admin.post("/api/studies/no-such-study/close", "").status()).isEqualTo(404);
+        assertThat(admin.post("/api/studies/no-such-study/close", "").status())
+                .as("no role in a study that does not exist: refused, without saying whether it exists")
+                .isEqualTo(403);
     }
 
     private static JsonNode find(JsonNode studies, String id) {

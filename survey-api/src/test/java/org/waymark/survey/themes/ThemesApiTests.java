@@ -248,7 +248,8 @@ class ThemesApiTests {
                 .as("the consensus overrules the coder on that answer")
                 .isEqualTo(1);
         assertThat(admin.post("/api/studies/no-such-study/coding/1/confirm", "").status())
-                .isEqualTo(404);
+                .as("no role in a study that does not exist")
+                .isEqualTo(403);
         assertThat(admin.get(API + "/themes/matrix").json().get("detail").asString())
                 .contains("?by=");
         assertThat(admin.get(API + "/themes/matrix?by=community&disclosure=loose")
