@@ -143,6 +143,28 @@ public final class Dataset {
         return scales;
     }
 
+    /**
+     * How many respondents each group of a breakdown holds, in the breakdown's order, before any
+     * disclosure profile: what a report's "who took part" shows once a profile has been applied.
+     *
+     * @throws IllegalArgumentException for an unknown breakdown
+     */
+    public long[] groupSizes(String breakdown) {
+        for (int b = 0; b < breakdowns.size(); b++) {
+            if (breakdowns.get(b).id().equals(breakdown)) {
+                final long[] sizes = new long[breakdowns.get(b).groups().size()];
+                for (int r = 0; r < respondents; r++) {
+                    // Group positions are stored from 1; 0 is no group.
+                    if (groups[b][r] > 0) {
+                        sizes[groups[b][r] - 1]++;
+                    }
+                }
+                return sizes;
+            }
+        }
+        throw new IllegalArgumentException("No breakdown " + breakdown);
+    }
+
     /** The position of a question in {@link #questions()}. */
     int question(String id) {
         for (int q = 0; q < questions.size(); q++) {

@@ -44,7 +44,7 @@ import org.waymark.analysis.survey.TestSummary;
     "questions",
     "scales"
 })
-record AnalysisJson(
+public record AnalysisJson(
         String study,
         int definitionVersion,
         Long responses,
@@ -69,7 +69,7 @@ record AnalysisJson(
     }
 
     @JsonPropertyOrder({"question", "label", "type", "overall", "breakdowns"})
-    record QuestionJson(
+    public record QuestionJson(
             String question, String label, String type, GroupJson overall, Map<String, BreakdownJson> breakdowns) {
 
         static QuestionJson of(QuestionSummary summary) {
@@ -91,7 +91,8 @@ record AnalysisJson(
      * question tests each option as yes/no, in {@code optionTests} by option code.
      */
     @JsonPropertyOrder({"label", "groups", "test", "optionTests"})
-    record BreakdownJson(String label, List<GroupJson> groups, TestJson test, Map<String, TestJson> optionTests) {
+    public record BreakdownJson(
+            String label, List<GroupJson> groups, TestJson test, Map<String, TestJson> optionTests) {
 
         static BreakdownJson of(QuestionKind kind, BreakdownSummary breakdown) {
             return of(
@@ -134,7 +135,7 @@ record AnalysisJson(
         "sd",
         "flags"
     })
-    record GroupJson(
+    public record GroupJson(
             @JsonInclude(JsonInclude.Include.NON_NULL) String group,
             @JsonInclude(JsonInclude.Include.NON_NULL) String label,
             Long base,
@@ -195,7 +196,8 @@ record AnalysisJson(
 
     /** One answer in a group; {@code percent} and {@code ci95} are percentages to one decimal place. */
     @JsonPropertyOrder({"code", "label", "count", "percent", "ci95", "suppressed"})
-    record CategoryJson(String code, String label, Long count, Double percent, List<Double> ci95, boolean suppressed) {
+    public record CategoryJson(
+            String code, String label, Long count, Double percent, List<Double> ci95, boolean suppressed) {
 
         static CategoryJson of(CategorySummary category, DisclosedCount base) {
             Double percent = percentage(category.percent());
@@ -211,7 +213,7 @@ record AnalysisJson(
     }
 
     /** Median and quartiles, R's type 7, with a scale's options scored 1, 2, 3, ... in order. */
-    record QuartilesJson(double lower, double median, double upper) {}
+    public record QuartilesJson(double lower, double median, double upper) {}
 
     /**
      * Whether a difference between groups is more than chance. {@code statistic} and {@code df} are
@@ -235,7 +237,7 @@ record AnalysisJson(
         "groupsLeftOut",
         "sentence"
     })
-    record TestJson(
+    public record TestJson(
             String method,
             Double statistic,
             Integer df,
@@ -271,7 +273,7 @@ record AnalysisJson(
     }
 
     /** An effect size: {@code cramers-v}, {@code rank-biserial} or {@code epsilon-squared}. */
-    record EffectJson(String name, Double value) {}
+    public record EffectJson(String name, Double value) {}
 
     /**
      * The odds of {@code answer} (for a multi question, of ticking the option) in {@code groups[0]}
@@ -279,7 +281,8 @@ record AnalysisJson(
      * haldane-anscombe} when 0.5 was added to every cell because one was zero.
      */
     @JsonPropertyOrder({"estimate", "ci95", "correction", "answer", "groups"})
-    record OddsRatioJson(Double estimate, List<Double> ci95, String correction, String answer, List<String> groups) {
+    public record OddsRatioJson(
+            Double estimate, List<Double> ci95, String correction, String answer, List<String> groups) {
 
         static OddsRatioJson of(OddsRatio ratio, TestSummary test) {
             // The table's first column: the option of a multi question (ticked), else the first answer.
@@ -307,7 +310,7 @@ record AnalysisJson(
     }
 
     /** How a simulated p-value was reached, so anyone can repeat it. */
-    record MonteCarloJson(long seed, int tables, double standardError) {}
+    public record MonteCarloJson(long seed, int tables, double standardError) {}
 
     static Long shown(DisclosedCount count) {
         return count.value().isPresent() ? count.value().getAsLong() : null;

@@ -36,6 +36,7 @@ class MigrationTests {
             "index_outbox",
             "participant",
             "quote",
+            "report_draft",
             "researcher_account",
             "response",
             "response_import",
@@ -109,8 +110,8 @@ class MigrationTests {
         update();
         rollback(1);
         assertThat(tables())
-                .doesNotContain("access_token", "access_token_study")
-                .contains("codebook", "study_role", "response");
+                .doesNotContain("report_draft")
+                .contains("access_token", "access_token_study", "codebook", "study_role", "response");
         update();
         assertThat(tables()).containsExactlyElementsOf(TABLES);
     }

@@ -160,6 +160,25 @@ class RouteAccessTests {
                         S + "/themes/matrix?by=community&disclosure=internal",
                         "401 403 403 403 200 200 403"),
                 row("GET /api/studies/{id}/themes/terms", S + TERMS, "401 403 403 200 200 200 403"),
+                row("GET /api/studies/{id}/report.html", S + "/report.html", "401 403 403 200 200 200 403"),
+                row("GET /api/studies/{id}/report.pdf", S + "/report.pdf", "401 403 403 200 200 200 403"),
+                send("POST /api/studies/{id}/reports", S + "/reports", JSON, "{}", "401 403 403 400 400 400 403"),
+                row("GET /api/studies/{id}/reports", S + "/reports", "401 403 403 200 200 200 403"),
+                row("GET /api/studies/{id}/reports/{reportId}", S + "/reports/999999999", "401 403 403 404 404 404 403"),
+                send(
+                        "PUT /api/studies/{id}/reports/{reportId}",
+                        S + "/reports/999999999",
+                        JSON,
+                        "{}",
+                        "401 403 403 400 400 400 403"),
+                row(
+                        "GET /api/studies/{id}/reports/{reportId}.html",
+                        S + "/reports/999999999.html",
+                        "401 403 403 404 404 404 403"),
+                row(
+                        "GET /api/studies/{id}/reports/{reportId}.pdf",
+                        S + "/reports/999999999.pdf",
+                        "401 403 403 404 404 404 403"),
                 row(
                         "GET /api/studies/{id}/themes/terms",
                         S + TERMS + "&disclosure=internal",
