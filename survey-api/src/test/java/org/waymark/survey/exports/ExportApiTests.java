@@ -215,9 +215,9 @@ class ExportApiTests {
                     .contains(disposition);
             assertThat(reply.headers().firstValue("Cache-Control")).as(path).contains("no-store");
         });
-        List<String> actions = jdbc.sql("SELECT DISTINCT action FROM audit_event WHERE study_id = ? AND actor = 'admin'"
+        List<String> actions = jdbc.sql("SELECT DISTINCT action FROM audit_event WHERE study_id = ? AND actor = ?"
                         + " AND action LIKE 'export.%'")
-                .param(STUDY)
+                .params(STUDY, ExportTestSupport.RESEARCHER)
                 .query(String.class)
                 .list();
         assertThat(actions)

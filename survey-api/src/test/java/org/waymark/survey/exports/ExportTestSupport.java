@@ -82,7 +82,6 @@ final class ExportTestSupport {
         return reply.json();
     }
 
-    /** Downloads a file as a signed-in researcher, as bytes with all headers (TestApi reads text only). */
     /** The account the export tests download with: a researcher in the study, as exports require. */
     static final String RESEARCHER = "exports-researcher";
 
@@ -93,7 +92,7 @@ final class ExportTestSupport {
         return client;
     }
 
-    /** Downloads a file of a study ({@code /api/studies/{id}/...}) as a researcher of that study. */
+    /** Downloads a file of a study ({@code /api/studies/{id}/...}) as a researcher of that study, as bytes with all headers. */
     static HttpResponse<byte[]> download(int port, String path) {
         researcher(port, path.split("/")[3]);
         String token = Base64.getEncoder()

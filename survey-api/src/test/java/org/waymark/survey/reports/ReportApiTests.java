@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.w3c.dom.Element;
+import org.waymark.survey.TestAccounts;
 import org.waymark.survey.TestApi;
 import org.waymark.survey.WaymarkIntegrationTest;
 import org.waymark.survey.demo.DemoStudy;
@@ -45,7 +46,9 @@ class ReportApiTests {
 
     @BeforeAll
     void build() {
-        researcher = TestApi.on(port).asAdmin();
+        // The demo study has no owner until the admin gives someone a role in it.
+        researcher = TestAccounts.signedIn(port, "report-researcher");
+        TestAccounts.grant(port, DemoStudy.ID, "report-researcher", "researcher");
         analysis = ok("/api/studies/" + DemoStudy.ID + "/analysis?by=" + BY).json();
         internal = ok("/api/studies/" + DemoStudy.ID + "/analysis?disclosure=internal&by=" + BY)
                 .json();

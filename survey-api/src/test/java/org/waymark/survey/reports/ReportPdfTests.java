@@ -20,6 +20,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.waymark.survey.TestAccounts;
 import org.waymark.survey.TestApi;
 import org.waymark.survey.WaymarkIntegrationTest;
 import org.waymark.survey.demo.DemoStudy;
@@ -41,8 +42,7 @@ class ReportPdfTests {
     void rendersPagesThatAreNotBlankAndHoldTheAnalysisFigures() throws Exception {
         byte[] pdf = get("/api/studies/" + DemoStudy.ID + "/report.pdf" + OPTIONS);
         assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-        JsonNode analysis = TestApi.on(port)
-                .asAdmin()
+        JsonNode analysis = researcher()
                 .get("/api/studies/" + DemoStudy.ID + "/analysis?by=gender,compulsory")
                 .json();
         try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -106,9 +106,17 @@ class ReportPdfTests {
         return (double) inked / ((long) image.getWidth() * image.getHeight());
     }
 
+    /** A researcher of the demo study, which has no owner until the admin gives someone a role. */
+    private TestApi researcher() {
+        TestApi client = TestAccounts.signedIn(port, "report-researcher");
+        TestAccounts.grant(port, DemoStudy.ID, "report-researcher", "researcher");
+        return client;
+    }
+
     private byte[] get(String path) throws IOException, InterruptedException {
+        researcher();
         String token = Base64.getEncoder()
-                .encodeToString(("admin:" + TestApi.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+                .encodeToString(("report-researcher:" + TestAccounts.PASSWORD).getBytes(StandardCharsets.UTF_8));
         HttpResponse<byte[]> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

@@ -164,7 +164,10 @@ class RouteAccessTests {
                 row("GET /api/studies/{id}/report.pdf", S + "/report.pdf", "401 403 403 200 200 200 403"),
                 send("POST /api/studies/{id}/reports", S + "/reports", JSON, "{}", "401 403 403 400 400 400 403"),
                 row("GET /api/studies/{id}/reports", S + "/reports", "401 403 403 200 200 200 403"),
-                row("GET /api/studies/{id}/reports/{reportId}", S + "/reports/999999999", "401 403 403 404 404 404 403"),
+                row(
+                        "GET /api/studies/{id}/reports/{reportId}",
+                        S + "/reports/999999999",
+                        "401 403 403 404 404 404 403"),
                 send(
                         "PUT /api/studies/{id}/reports/{reportId}",
                         S + "/reports/999999999",
