@@ -26,6 +26,7 @@ class MigrationTests {
     private static final String SCHEMA = "waymark_migration_check";
     private static final List<String> TABLES = List.of(
             "answer",
+            "audit_chain_head",
             "audit_event",
             "codebook",
             "coding",
@@ -103,14 +104,24 @@ class MigrationTests {
     }
 
     @Test
-    void rollsBackTheLatestChangesetAndAppliesItAgain() throws Exception {
+    void rollsBackTheLatestChangesetsAndAppliesThemAgain() throws Exception {
         update();
-        rollback(1);
-        assertThat(tables())
-                .doesNotContain("codebook", "coding", "quote", "theme")
-                .contains("screen_out", "response");
+        assertThat(triggers()).containsExactly("audit_event_no_delete", "audit_event_no_update");
+        // 0009 holds two changesets: the audit chain and the append-only triggers.
+        rollback(2);
+        assertThat(triggers()).isEmpty();
+        assertThat(tables()).doesNotContain("audit_chain_head").contains("codebook", "audit_event");
         update();
         assertThat(tables()).containsExactlyElementsOf(TABLES);
+        assertThat(triggers()).hasSize(2);
+    }
+
+    private List<String> triggers() {
+        return JdbcClient.create(new SingleConnectionDataSource(connection, true))
+                .sql("SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema = ? ORDER BY 1")
+                .param(SCHEMA)
+                .query(String.class)
+                .list();
     }
 
     @Test

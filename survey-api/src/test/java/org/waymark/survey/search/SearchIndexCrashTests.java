@@ -73,7 +73,13 @@ class SearchIndexCrashTests {
         return new SearchIndex(
                 answers,
                 documents,
-                new WaymarkProperties(dataDir, properties.demo(), properties.drafts(), settings),
+                new WaymarkProperties(
+                        dataDir,
+                        properties.demo(),
+                        properties.drafts(),
+                        settings,
+                        properties.rateLimits(),
+                        properties.retention()),
                 Clock.systemUTC());
     }
 
