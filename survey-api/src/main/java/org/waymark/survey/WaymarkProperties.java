@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  * @param drafts saved, unsubmitted responses
  * @param search the search index of free-text answers
  * @param signIn how failed sign-ins are slowed down
+ * @param rateLimits how many requests of each sensitive kind one client address may make
+ * @param retention how long a study's data is kept after its end date
  */
 @ConfigurationProperties("waymark")
 @Validated
@@ -27,7 +29,9 @@ public record WaymarkProperties(
         @Valid @DefaultValue Demo demo,
         @Valid @DefaultValue Drafts drafts,
         @Valid @DefaultValue Search search,
-        @Valid @DefaultValue SignIn signIn) {
+        @Valid @DefaultValue SignIn signIn,
+        @Valid @DefaultValue RateLimits rateLimits,
+        @Valid @DefaultValue Retention retention) {
 
     /**
      * @param enabled whether the synthetic demo study is loaded at first start
@@ -69,4 +73,36 @@ public record WaymarkProperties(
             @Min(1) @Max(1000) @DefaultValue("5") int accountAllowance,
             @Min(1) @Max(100_000) @DefaultValue("20") int addressAllowance,
             @NotNull @DefaultValue("15m") Duration longestWait) {}
+
+    /**
+     * Requests a minute from one client address, per kind. The address is the connection's, or the one
+     * a trusted proxy forwards when {@code server.forward-headers-strategy} is set.
+     *
+     * @param enabled whether requests are limited at all
+     * @param submissionsPerMinute new responses and submissions, through the API and the pages
+     * @param draftAccessPerMinute anything that takes a resume or receipt code, so codes cannot be guessed
+     * @param searchesPerMinute free-text searches
+     * @param signInsPerMinute sign-in attempts, and HTTP Basic requests refused for their password
+     * @param clientsTracked at most this many client addresses are remembered; the idlest are forgotten
+     * @param forgetAfter a client address unseen for this long is forgotten
+     */
+    public record RateLimits(
+            @DefaultValue("true") boolean enabled,
+            @Min(1) @DefaultValue("30") int submissionsPerMinute,
+            @Min(1) @DefaultValue("20") int draftAccessPerMinute,
+            @Min(1) @DefaultValue("60") int searchesPerMinute,
+            @Min(1) @DefaultValue("10") int signInsPerMinute,
+
+            @Min(100) @Max(10_000_000) @DefaultValue("100000")
+            int clientsTracked,
+
+            @NotNull @DefaultValue("10m") Duration forgetAfter) {}
+
+    /**
+     * @param warnDaysBefore how many days before a study's data is deleted its owners are warned
+     * @param checkEvery how often studies past their end date are looked for
+     */
+    public record Retention(
+            @Min(1) @Max(365) @DefaultValue("14") int warnDaysBefore,
+            @NotNull @DefaultValue("1h") Duration checkEvery) {}
 }

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.security.Principal;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -74,6 +75,13 @@ class IntakeController {
     ResponseEntity<Void> withdraw(@PathVariable String receiptCode) {
         intake.withdraw(receiptCode);
         return ResponseEntity.noContent().build();
+    }
+
+    /** A researcher withdraws a response on its participant's request, by the response's pseudonymous id. */
+    @PostMapping("/api/studies/{id}/responses/{responseId}/withdraw")
+    IntakeService.Withdrawal withdrawOnRequest(
+            @PathVariable String id, @PathVariable String responseId, Principal researcher) {
+        return intake.withdrawOnRequest(id, responseId, researcher.getName());
     }
 
     /** A page of a study's responses, by pseudonymous id only. */

@@ -83,8 +83,14 @@ public class IntakeService {
                     .orElseThrow(() -> refused);
         }
         try {
-            String pseudonym =
-                    transaction.execute(status -> responses.insert(row).pseudonym());
+            String pseudonym = transaction.execute(status -> {
+                String inserted = responses.insert(row).pseudonym();
+                // Checked after the insert, in its transaction, so a withdrawal committing meanwhile is seen.
+                if (responses.keyWithdrawn(studyId, idempotencyKey)) {
+                    throw keyOfAWithdrawnResponse();
+                }
+                return inserted;
+            });
             return new Receipt(pseudonym, row.status(), receiptCode, resumeCode);
         } catch (DuplicateKeyException e) {
             // This key was used before, or by a concurrent request that committed first.
@@ -222,8 +228,45 @@ public class IntakeService {
                                     + " if it was withdrawn already, there is nothing more to do."));
             responses.lock(response.id());
             responses.withdraw(response.id(), response.studyId(), LocalDateTime.now(clock));
-            audit.record("participant", "response.withdrawn", response.studyId(), response.pseudonym(), null);
+            audit.record(
+                    "participant", "response.withdrawn", response.studyId(), response.pseudonym(), "by receipt code");
         });
+    }
+
+    /** What a researcher's withdrawal did. */
+    public record Withdrawal(String responseId, String status, boolean withdrawnNow) {}
+
+    /**
+     * Withdraws a response, submitted or draft, on its participant's request to the study team, by its
+     * pseudonymous id. Withdrawing one already withdrawn changes nothing.
+     */
+    public Withdrawal withdrawOnRequest(String studyId, String responseId, String researcher) {
+        return transaction.execute(status -> {
+            StoredResponse found = responses
+                    .findByPseudonym(studyId, responseId)
+                    .orElseThrow(() -> ApiProblemException.notFound("Study '" + studyId + "' has no response '"
+                            + responseId + "'. Use the response id the participant's receipt or your list shows."));
+            responses.lock(found.id());
+            StoredResponse response =
+                    responses.findByPseudonym(studyId, responseId).orElseThrow();
+            if (response.status().equals("withdrawn")) {
+                return new Withdrawal(response.pseudonym(), "withdrawn", false);
+            }
+            responses.withdraw(response.id(), studyId, LocalDateTime.now(clock));
+            audit.record(
+                    researcher,
+                    "response.withdrawn",
+                    studyId,
+                    response.pseudonym(),
+                    "by a researcher on the participant's request (was " + response.status() + ")");
+            return new Withdrawal(response.pseudonym(), "withdrawn", true);
+        });
+    }
+
+    private static ApiProblemException keyOfAWithdrawnResponse() {
+        return ApiProblemException.conflict("The response sent with this Idempotency-Key was withdrawn, and a"
+                + " withdrawn response is never stored again. To take part again, send a new response with a new"
+                + " key.");
     }
 
     private StoredResponse findDraft(String resumeCode) {

@@ -1,5 +1,6 @@
 package org.waymark.survey.research;
 
+import java.security.Principal;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +25,8 @@ class AnalysisController {
     AnalysisJson analysis(
             @PathVariable String id,
             @RequestParam(required = false) String by,
-            @RequestParam(defaultValue = AnalysisService.DEFAULT_PROFILE) String disclosure) {
-        return analysis.analyse(id, by, disclosure);
+            @RequestParam(defaultValue = AnalysisService.DEFAULT_PROFILE) String disclosure,
+            Principal researcher) {
+        return analysis.analyse(id, by, disclosure, researcher.getName());
     }
 }

@@ -13,6 +13,7 @@ import org.waymark.analysis.survey.Dataset;
 import org.waymark.analysis.survey.SurveyAnalysis;
 import org.waymark.analysis.survey.SurveyReport;
 import org.waymark.analysis.table.Table;
+import org.waymark.survey.audit.AuditLog;
 import org.waymark.survey.studies.GroupingRule;
 import org.waymark.survey.studies.StudyService;
 import org.waymark.survey.studies.ValidatedDefinition;
@@ -26,10 +27,12 @@ class AnalysisService {
 
     private final StudyService studies;
     private final StoredResponses responses;
+    private final AuditLog audit;
 
-    AnalysisService(StudyService studies, StoredResponses responses) {
+    AnalysisService(StudyService studies, StoredResponses responses, AuditLog audit) {
         this.studies = studies;
         this.responses = responses;
+        this.audit = audit;
     }
 
     /**
@@ -39,7 +42,7 @@ class AnalysisService {
      * @param by grouping ids separated by commas; null for all of the study's groupings, empty for none
      * @param disclosure the profile's id
      */
-    AnalysisJson analyse(String studyId, String by, String disclosure) {
+    AnalysisJson analyse(String studyId, String by, String disclosure, String actor) {
         ValidatedDefinition definition = studies.published(studyId).definition();
         DisclosureProfile profile = profile(disclosure);
         List<GroupingRule> groupings = groupings(definition, by);
@@ -47,6 +50,14 @@ class AnalysisService {
         SurveyReport report = SurveyAnalysis.withDefaults().with(profile).run(dataset);
         // The number of responses is a count like any other: it passes through the profile too.
         var total = profile.apply(Table.ofRow(dataset.respondents())).cell(0, 0);
+        // Recorded once it has run: what was disclosed, through which profile.
+        audit.record(
+                actor,
+                "analysis.run",
+                studyId,
+                "version " + definition.version(),
+                "disclosure " + profile.id() + "; groupings "
+                        + groupings.stream().map(GroupingRule::id).collect(Collectors.joining(",")));
         return AnalysisJson.of(studyId, definition.version(), report, total);
     }
 

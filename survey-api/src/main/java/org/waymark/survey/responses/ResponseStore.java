@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.waymark.survey.Sha256;
 import org.waymark.survey.studies.AnswerValue;
 
 /**
@@ -160,20 +161,68 @@ public class ResponseStore {
         outbox(studyId, responseId, "upsert", at);
     }
 
+    /** What a withdrawn response keeps in place of its Idempotency-Key: a marked hash of it. */
+    public static String withdrawnKey(String idempotencyKey) {
+        return WITHDRAWN_KEY + Sha256.hex(idempotencyKey);
+    }
+
+    private static final String WITHDRAWN_KEY = "withdrawn:";
+
     /**
-     * Withdraws a response: its answers, consent and theme codings are deleted, and so are its codes, idempotency key
-     * and request hash. What remains is the row saying that a response to this study version existed
-     * and was withdrawn, and when.
+     * Withdraws a response: its answers, consent and theme codings (with their quotes) are deleted, and
+     * so are its codes and request hash. What remains is the row saying that a response to this study
+     * version existed and was withdrawn, and when. Its Idempotency-Key is kept only as a hash, so that
+     * the same request sent again is recognised and refused rather than storing the answers anew.
+     * A delete row in the index feed tells each index to remove it. Its earlier feed rows stay: they
+     * hold ids only, never text, and a gap in the feed would hold up an index reading it from the start.
      */
     public void withdraw(long responseId, String studyId, LocalDateTime at) {
         jdbc.sql("DELETE FROM coding WHERE response_id = ?").param(responseId).update();
         jdbc.sql("DELETE FROM answer WHERE response_id = ?").param(responseId).update();
         jdbc.sql("DELETE FROM consent WHERE response_id = ?").param(responseId).update();
         jdbc.sql("""
-                        UPDATE response SET status = 'withdrawn', withdrawn_at = ?, updated_at = ?, idempotency_key = NULL,
+                        UPDATE response SET status = 'withdrawn', withdrawn_at = ?, updated_at = ?,
+                                            idempotency_key = IF(idempotency_key IS NULL, NULL,
+                                                                 CONCAT(?, SHA2(idempotency_key, 256))),
                                             request_sha256 = NULL, resume_code_hash = NULL, receipt_code_hash = NULL
-                        WHERE id = ?""").params(at, at, responseId).update();
+                        WHERE id = ?""").params(at, at, WITHDRAWN_KEY, responseId).update();
         outbox(studyId, responseId, "delete", at);
+    }
+
+    /**
+     * Deletes all of a study's responses, withdrawn ones' records included, with their answers, consent,
+     * codings and quotes, a thousand participants at a time; the index is told to drop each submitted
+     * one first. Safe to run again after an interruption. Returns how many responses were deleted. The
+     * record of imported files stays (file hashes and counts only), so an old file cannot be imported
+     * again to bring the data back.
+     */
+    public int deleteAllOfStudy(String studyId, LocalDateTime at) {
+        jdbc.sql("""
+                        INSERT INTO index_outbox (study_id, response_id, operation, created_at)
+                        SELECT study_id, id, 'delete', ? FROM response WHERE study_id = ? AND status = 'submitted'""").params(at, studyId).update();
+        int responses =
+                (int) count(studyId, "submitted") + (int) count(studyId, "draft") + (int) count(studyId, "withdrawn");
+        while (jdbc.sql("DELETE FROM participant WHERE study_id = ? LIMIT 1000")
+                        .param(studyId)
+                        .update()
+                > 0) {
+            // Each batch commits on its own, so a large study never holds one long transaction.
+        }
+        return responses;
+    }
+
+    /** Whether a response sent with this Idempotency-Key was withdrawn. */
+    public boolean keyWithdrawn(String studyId, String idempotencyKey) {
+        return jdbc.sql("SELECT COUNT(*) FROM response WHERE study_id = ? AND idempotency_key = ?")
+                        .params(studyId, withdrawnKey(idempotencyKey))
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** A study's response by its pseudonymous id. */
+    public java.util.Optional<StoredResponse> findByPseudonym(String studyId, String pseudonym) {
+        return findWhere("study_id = ? AND pseudonym = ?", studyId, pseudonym);
     }
 
     /** Deletes drafts whose time ran out, with their participants; returns how many. */

@@ -47,6 +47,7 @@ final class AccessRules {
             rule("DELETE", "/api/responses/{receiptCode}", PUBLIC),
             // Row-level data.
             rule("GET", "/api/studies/{id}/responses", READ_ROWS),
+            rule("POST", "/api/studies/{id}/responses/{responseId}/withdraw", READ_ROWS),
             rule("POST", "/api/studies/{id}/imports", READ_ROWS),
             rule("GET", "/api/studies/{id}/search/consistency", READ_ROWS),
             rule("GET", "/api/studies/{id}/quotes", READ_ROWS),
@@ -90,6 +91,9 @@ final class AccessRules {
             rule("GET", "/api/studies/{id}/roles", MANAGE_ROLES),
             rule("PUT", "/api/studies/{id}/roles/{username}", MANAGE_ROLES),
             rule("DELETE", "/api/studies/{id}/roles/{username}", MANAGE_ROLES),
+            // The audit trail: a study's is for its owners; the chain as a whole for the site admin.
+            rule("GET", "/api/studies/{id}/audit", MANAGE_ROLES),
+            rule("GET", "/api/audit/verify", ADMIN),
             // One's own account.
             rule("GET", "/api/me", SIGNED_IN),
             rule("PUT", "/api/me/password", OWN_ACCOUNT),

@@ -23,7 +23,7 @@ enum Permission {
     READ_ROWS,
     /** The study's definition and life: new versions, publishing, closing. */
     MANAGE_STUDY,
-    /** Who holds which role in the study: its owners, and the site admin. */
+    /** Who holds which role in the study, and its audit trail: its owners, and the site admin. */
     MANAGE_ROLES,
     /** The site: accounts, and upkeep that spans studies. Never by a token. */
     ADMIN;

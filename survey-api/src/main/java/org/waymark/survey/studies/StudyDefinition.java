@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -28,7 +29,8 @@ public record StudyDefinition(
         List<@NotNull @Valid EligibilityRule> eligibility,
         @NotEmpty List<@NotNull @Valid Section> sections,
         List<@NotNull @Valid Grouping> groupings,
-        List<@NotNull @Valid Scale> scales) {
+        List<@NotNull @Valid Scale> scales,
+        LocalDate retainDataUntil) {
 
     static final String STUDY_ID = "[a-z0-9][a-z0-9-]{1,63}";
     static final String STUDY_ID_MESSAGE =

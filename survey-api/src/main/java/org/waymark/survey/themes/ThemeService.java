@@ -126,8 +126,10 @@ class ThemeService {
     }
 
     /** The current codebook as a REFI-QDA .qdc document. */
-    String exportQdc(String studyId) {
-        return QdcCodebooks.write(studyId, current(studyId));
+    String exportQdc(String studyId, String actor) {
+        String qdc = QdcCodebooks.write(studyId, current(studyId));
+        audit.record(actor, "codebook.exported", studyId, null, "REFI-QDA codebook");
+        return qdc;
     }
 
     /** Stores a REFI-QDA .qdc document as the next codebook version. */

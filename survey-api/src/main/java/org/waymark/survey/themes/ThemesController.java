@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.waymark.survey.audit.AuditLog;
 
 /** The coding frame and team coding, for researchers. See docs/themes.md. */
 @RestController
@@ -20,12 +21,25 @@ class ThemesController {
     private final ThemeMatrix matrix;
     private final QuoteBank quotes;
     private final SignificantTerms terms;
+    private final AuditLog audit;
 
-    ThemesController(ThemeService themes, ThemeMatrix matrix, QuoteBank quotes, SignificantTerms terms) {
+    ThemesController(
+            ThemeService themes, ThemeMatrix matrix, QuoteBank quotes, SignificantTerms terms, AuditLog audit) {
         this.themes = themes;
         this.matrix = matrix;
         this.quotes = quotes;
         this.terms = terms;
+        this.audit = audit;
+    }
+
+    /** Recorded once the analysis has run, so only what was disclosed, through which profile. */
+    private void recordAnalysis(Principal researcher, String action, String studyId, String by, String disclosure) {
+        audit.record(
+                researcher.getName(),
+                action,
+                studyId,
+                null,
+                "disclosure " + (disclosure == null ? "default" : disclosure) + "; by " + (by == null ? "-" : by));
     }
 
     @GetMapping(value = "/api/studies/{id}/themes/terms", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -35,8 +49,11 @@ class ThemesController {
             @RequestParam(required = false) String group,
             @RequestParam(required = false) String question,
             @RequestParam(required = false) String disclosure,
-            @RequestParam(defaultValue = "20") int limit) {
-        return terms.of(id, by, group, question, disclosure, limit);
+            @RequestParam(defaultValue = "20") int limit,
+            Principal researcher) {
+        SignificantTerms.Terms found = terms.of(id, by, group, question, disclosure, limit);
+        recordAnalysis(researcher, "analysis.terms", id, by, disclosure);
+        return found;
     }
 
     @GetMapping(value = "/api/studies/{id}/quotes", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -61,8 +78,11 @@ class ThemesController {
     ThemeMatrix.Matrix matrix(
             @PathVariable String id,
             @RequestParam(required = false) String by,
-            @RequestParam(required = false) String disclosure) {
-        return matrix.of(id, by, disclosure);
+            @RequestParam(required = false) String disclosure,
+            Principal researcher) {
+        ThemeMatrix.Matrix result = matrix.of(id, by, disclosure);
+        recordAnalysis(researcher, "analysis.theme-matrix", id, by, disclosure);
+        return result;
     }
 
     @GetMapping(value = "/api/studies/{id}/themes", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -88,10 +108,10 @@ class ThemesController {
     }
 
     @GetMapping(value = "/api/studies/{id}/themes/codebook.qdc", produces = MediaType.APPLICATION_XML_VALUE)
-    org.springframework.http.ResponseEntity<String> exportQdc(@PathVariable String id) {
+    org.springframework.http.ResponseEntity<String> exportQdc(@PathVariable String id, Principal researcher) {
         return org.springframework.http.ResponseEntity.ok()
                 .header("Content-Disposition", "attachment; filename=\"" + id + "-codebook.qdc\"")
-                .body(themes.exportQdc(id));
+                .body(themes.exportQdc(id, researcher.getName()));
     }
 
     @PostMapping(value = "/api/studies/{id}/themes/codebook.qdc", produces = MediaType.APPLICATION_JSON_VALUE)

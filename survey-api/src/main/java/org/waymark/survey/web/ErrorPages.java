@@ -105,6 +105,14 @@ class ErrorPages implements ErrorController {
             return new ModelAndView("participant/not-found", status);
         }
         ModelAndView page = new ModelAndView("participant/problem", status);
+        if (status == HttpStatus.TOO_MANY_REQUESTS) {
+            page.addObject("title", "Please wait a minute");
+            page.addObject(
+                    "message",
+                    "Too many tries came from this connection in a short time, so we are pausing it. Answers"
+                            + " you saved are safe. Please wait a minute, then go back and try again.");
+            return page;
+        }
         page.addObject("title", "Sorry, something went wrong");
         page.addObject(
                 "message",
@@ -125,6 +133,9 @@ class ErrorPages implements ErrorController {
                         ? "This form was sent without a valid CSRF token, or from a session that has"
                                 + " ended. Open the page again and send the form from it."
                         : "This is not allowed.";
+            case TOO_MANY_REQUESTS ->
+                "Too many requests of this kind came from your address in a short time. Wait the number of"
+                        + " seconds the Retry-After header gives, then try again.";
             default ->
                 reference == null
                         ? "The request was refused: " + status.getReasonPhrase() + "."
@@ -137,6 +148,7 @@ class ErrorPages implements ErrorController {
                     case NOT_FOUND -> "Not found";
                     case METHOD_NOT_ALLOWED -> "Method not allowed";
                     case FORBIDDEN -> "Not allowed";
+                    case TOO_MANY_REQUESTS -> "Too many requests";
                     default -> reference == null ? status.getReasonPhrase() : "Internal error";
                 });
         if (reference != null) {

@@ -28,6 +28,7 @@ class MigrationTests {
             "access_token",
             "access_token_study",
             "answer",
+            "audit_chain_head",
             "audit_event",
             "codebook",
             "coding",
@@ -106,14 +107,24 @@ class MigrationTests {
     }
 
     @Test
-    void rollsBackTheLatestChangesetAndAppliesItAgain() throws Exception {
+    void rollsBackTheLatestChangesetsAndAppliesThemAgain() throws Exception {
         update();
+        assertThat(triggers()).containsExactly("audit_event_no_delete", "audit_event_no_update");
         rollback(1);
         assertThat(tables())
                 .doesNotContain("report_draft")
                 .contains("access_token", "access_token_study", "codebook", "study_role", "response");
         update();
         assertThat(tables()).containsExactlyElementsOf(TABLES);
+        assertThat(triggers()).hasSize(2);
+    }
+
+    private List<String> triggers() {
+        return JdbcClient.create(new SingleConnectionDataSource(connection, true))
+                .sql("SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema = ? ORDER BY 1")
+                .param(SCHEMA)
+                .query(String.class)
+                .list();
     }
 
     @Test

@@ -14,7 +14,7 @@ class AccessCodesTests {
 
     private static AccessCodes withKey(String base64) {
         return new AccessCodes(
-                new WaymarkProperties(Path.of("target", "codes-test"), null, null, null, null),
+                new WaymarkProperties(Path.of("target", "codes-test"), null, null, null, null, null, null),
                 new MockEnvironment().withProperty(AccessCodes.KEY_PROPERTY, base64));
     }
 

@@ -24,6 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.waymark.survey.TestApi;
 import org.waymark.survey.WaymarkIntegrationTest;
+import org.waymark.survey.responses.ResponseStore;
 import org.waymark.survey.studies.TestDefinitions;
 
 @WaymarkIntegrationTest
@@ -223,7 +224,8 @@ class IntakeApiTests {
 
     @Test
     void withdrawsAResponseLeavingOnlyAMinimalRecord() {
-        var reply = api.postWithKey(RESPONSES, key(), VALID);
+        String key = key();
+        var reply = api.postWithKey(RESPONSES, key, VALID);
         String receipt = reply.json().get("receiptCode").asString();
         String responseId = reply.json().get("responseId").asString();
 
@@ -242,7 +244,10 @@ class IntakeApiTests {
                 .containsEntry("answers", 0L)
                 .containsEntry("consents", 0L)
                 .containsEntry("deletion", "delete");
-        assertThat(left.get("idempotency_key")).isNull();
+        assertThat(left.get("idempotency_key"))
+                .as("kept only as a marked hash, so the same request sent again is refused (WithdrawalTests)")
+                .isEqualTo(ResponseStore.withdrawnKey(key))
+                .isNotEqualTo(key);
         assertThat(left.get("request_sha256")).isNull();
         assertThat(left.get("receipt_code_hash")).isNull();
         assertThat(api.send("DELETE", "/api/responses/" + receipt, null, null).status())

@@ -73,7 +73,14 @@ class SearchIndexCrashTests {
         return new SearchIndex(
                 answers,
                 documents,
-                new WaymarkProperties(dataDir, properties.demo(), properties.drafts(), settings, properties.signIn()),
+                new WaymarkProperties(
+                        dataDir,
+                        properties.demo(),
+                        properties.drafts(),
+                        settings,
+                        properties.signIn(),
+                        properties.rateLimits(),
+                        properties.retention()),
                 Clock.systemUTC());
     }
 

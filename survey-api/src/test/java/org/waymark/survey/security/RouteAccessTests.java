@@ -122,6 +122,12 @@ class RouteAccessTests {
                 // Row-level data: owners and researchers.
                 row("GET /api/studies/{id}/responses", S + "/responses", "401 403 403 403 200 200 403"),
                 send(
+                        "POST /api/studies/{id}/responses/{responseId}/withdraw",
+                        S + "/responses/NO-SUCH-RESPONSE/withdraw",
+                        JSON,
+                        "",
+                        "401 403 403 403 404 404 403"),
+                send(
                         "POST /api/studies/{id}/imports",
                         S + "/imports",
                         "text/csv",
@@ -245,6 +251,8 @@ class RouteAccessTests {
                         S + "/coding/agreement?coders=matrix-coder,matrix-owner",
                         "401 403 200 403 200 200 403"),
                 // Roles in the study: its owners and the site admin.
+                row("GET /api/studies/{id}/audit", S + "/audit", "401 200 403 403 403 200 403"),
+                row("GET /api/audit/verify", "/api/audit/verify", "401 200 403 403 403 403 403"),
                 row("GET /api/studies/{id}/roles", S + "/roles", "401 200 403 403 403 200 403"),
                 send(
                         "PUT /api/studies/{id}/roles/{username}",
