@@ -48,6 +48,16 @@ public record BenchmarkApp(ConfigurableApplicationContext context, Path dataDir,
                 + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Gives the admin a role in a study: the bundled studies have no owner, and the admin no study data. */
+    public void giveAdminRole(String studyId, String role) {
+        var granted = TestApi.on(port)
+                .as("admin", adminPassword)
+                .put("/api/studies/" + studyId + "/roles/admin", "{\"role\": \"" + role + "\"}");
+        if (granted.status() != 200) {
+            throw new IllegalStateException("could not give the admin a role: " + granted.body());
+        }
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

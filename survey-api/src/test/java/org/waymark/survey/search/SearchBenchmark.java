@@ -83,6 +83,7 @@ class SearchBenchmark {
         List<Query> queries = queries();
         try (BenchmarkApp app = BenchmarkApp.start(
                 List.of("--waymark.demo.enabled=false", "--waymark.search.rebuild-at-start=false"))) {
+            app.giveAdminRole(STUDY, "researcher");
             StudyService.PublishedStudy study = app.bean(StudyService.class).published(STUDY);
             SyntheticAnswers corpus = SyntheticAnswers.load(study.definition().definition());
             BulkResponses bulk = new BulkResponses(STUDY, study.versionId());

@@ -43,7 +43,13 @@ class SignInThrottleTests {
     private final HandClock clock = new HandClock();
     private final SignInThrottle throttle = new SignInThrottle(
             new WaymarkProperties(
-                    Path.of("unused"), null, null, null, new WaymarkProperties.SignIn(5, 20, Duration.ofMinutes(15))),
+                    Path.of("unused"),
+                    null,
+                    null,
+                    null,
+                    new WaymarkProperties.SignIn(5, 20, Duration.ofMinutes(15)),
+                    null,
+                    null),
             clock);
 
     @Test
