@@ -50,6 +50,12 @@ public final class QuerySyntax {
             return query;
         } catch (ParseException | IndexSearcher.TooManyClauses e) {
             throw plainly(e);
+        } catch (IllegalArgumentException e) {
+            // Lucene checks some numbers only when it builds the query: a boost too large for a float
+            // (hope^99999999999999999999999999999999999999999) is infinite, and BoostQuery refuses it.
+            throw new QuerySyntaxException(
+                    "The search could not be read: a number in it (after ^, say) is too large. Use a small"
+                            + " number, such as hope^2.");
         }
     }
 

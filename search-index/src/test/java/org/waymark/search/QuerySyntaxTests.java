@@ -43,6 +43,7 @@ class QuerySyntaxTests {
             hope AND                | could not be read
             AND                     | could not be read
             ))))                    | could not be read
+            hope^99999999999999999999999999999999999999999 | is too large
             """)
     void refusesCostlyOrMalformedQueriesWithAPlainMessage(String query, String message) {
         assertThatThrownBy(() -> QuerySyntax.parse(query))

@@ -1,6 +1,7 @@
 package org.waymark.survey.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -21,7 +22,12 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedMariaDb.start(properties.dataDir());
     }
 
+    /**
+     * Built here rather than by Spring Boot, which steps back when a DataSource bean exists, so the pool
+     * settings ({@code spring.datasource.hikari.*}) must be bound here as Boot binds them.
+     */
     @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedMariaDb server, DataSourceProperties properties) {
         properties.setUrl(server.jdbcUrl());
         properties.setUsername(EmbeddedMariaDb.USER);

@@ -31,6 +31,9 @@ public final class ResponseValidator {
 
     static final int DEFAULT_TEXT_LENGTH = 4_000;
 
+    /** The most digits a number answer may have, written out in full. */
+    static final int MAX_DIGITS = 30;
+
     private ResponseValidator() {}
 
     /**
@@ -193,7 +196,15 @@ public final class ResponseValidator {
         if (!value.isNumber()) {
             return "The answer must be a number.";
         }
+        // JSON such as 1e400 is read as an infinite double, which has no decimal value.
+        if ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue())) {
+            return "The answer has too many digits.";
+        }
         BigDecimal number = value.decimalValue();
+        if (writtenOutDigits(number) > MAX_DIGITS) {
+            // Stored written out in full, so 1E+999999999, a single digit, would be a billion characters.
+            return "The answer has too many digits.";
+        }
         if (question.integer() && number.stripTrailingZeros().scale() > 0) {
             return "The answer must be a whole number.";
         }
@@ -203,11 +214,16 @@ public final class ResponseValidator {
         if (question.max() != null && number.compareTo(question.max()) > 0) {
             return "The answer must be at most " + question.max().toPlainString() + ".";
         }
-        if (number.precision() > 30) {
-            return "The answer has too many digits.";
-        }
         answers.put(question.id(), new AnswerValue.Number(number));
         return null;
+    }
+
+    /** The digits of a number written out in full, as it is stored, without trailing zeros after the point. */
+    private static long writtenOutDigits(BigDecimal number) {
+        BigDecimal plain = number.stripTrailingZeros();
+        long beforePoint = Math.max(1L, (long) plain.precision() - plain.scale());
+        long afterPoint = Math.max(0, plain.scale());
+        return Math.max(plain.precision(), beforePoint + afterPoint);
     }
 
     private static String date(Question question, JsonNode value, Map<String, AnswerValue> answers) {

@@ -158,4 +158,41 @@ class ResponseValidatorTests {
         var errors = errorsOf("{\"adult\": \"yes\", \"ethnicity\": \"" + hostile + "\"}");
         assertThat(errors.getFirst().message()).hasSizeLessThan(100);
     }
+
+    @Test
+    void refusesNumbersWithMoreDigitsThanCanBeStoredWrittenOut() {
+        ValidatedDefinition numbers = TestDefinitions.minimal()
+                .with(root -> ((tools.jackson.databind.node.ArrayNode)
+                                root.get("sections").get(0).get("questions"))
+                        .add(JSON.readTree("{\"id\": \"hours\", \"type\": \"number\", \"text\": \"Hours\"}")))
+                .read();
+        var exactDecimals = JsonMapper.builder()
+                .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .build();
+        // Read as the JSON API reads them (doubles: 1e400 is infinite) and as a CSV import gives them (exact).
+        // A double keeps 17 digits, so long decimals and 1E-999999999 (0) reach the validator only exactly.
+        var cases = Map.of(
+                JSON,
+                List.of("1e400", "-1e400", "1e30"),
+                exactDecimals,
+                List.of("1e400", "1E+999999999", "1E-999999999", "1e30", "0.1234567890123456789012345678901"));
+        cases.forEach((json, numbersSent) -> {
+            for (String sent : numbersSent) {
+                Map<String, JsonNode> answers = Map.of("adult", JSON.readTree("\"yes\""), "hours", json.readTree(sent));
+                assertThatThrownBy(() ->
+                                ResponseValidator.validate(numbers, CONSENT, answers, ResponseValidator.Mode.DRAFT))
+                        .isInstanceOfSatisfying(
+                                InvalidResponseException.class,
+                                e -> assertThat(e.errors())
+                                        .as(sent)
+                                        .containsExactly(new AnswerError("hours", "The answer has too many digits.")));
+            }
+        });
+        var accepted = ResponseValidator.validate(
+                numbers,
+                CONSENT,
+                Map.of("adult", JSON.readTree("\"yes\""), "hours", exactDecimals.readTree("1e29")),
+                ResponseValidator.Mode.DRAFT);
+        assertThat(accepted.get("hours")).isEqualTo(new AnswerValue.Number(new java.math.BigDecimal("1e29")));
+    }
 }

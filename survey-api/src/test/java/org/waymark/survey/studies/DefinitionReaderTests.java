@@ -75,6 +75,16 @@ class DefinitionReaderTests {
     }
 
     @Test
+    void bracketsAnUnknownFieldWhoseNameIsNotAPlainWord() {
+        // Found by DefinitionFuzzTests: a name with '[' or '.' in it made a path that pointed elsewhere.
+        var definition = TestDefinitions.minimal().with(root -> {});
+        definition.question(1, 0).put("lab[el.x's", "blue");
+        assertThat(errorsOf(definition))
+                .extracting(DefinitionError::path)
+                .containsExactly("$.sections[1].questions[0]['lab[el.x\\'s']");
+    }
+
+    @Test
     void rejectsAnUnknownQuestionType() {
         var definition = TestDefinitions.minimal();
         definition.question(0, 1).put("type", "slider");
