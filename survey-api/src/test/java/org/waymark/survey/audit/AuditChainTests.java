@@ -66,12 +66,13 @@ class AuditChainTests {
     @Test
     void aStudysEntriesAreListedNewestFirstWithTheAnalysisDisclosureProfile() {
         JsonNode page = admin.get("/api/studies/" + STUDY + "/audit?size=10").json();
-        assertThat(page.get("total").asInt()).isEqualTo(3);
+        assertThat(page.get("total").asInt()).isEqualTo(4);
         List<String> actions = page.get("items")
                 .valueStream()
                 .map(entry -> entry.get("action").asString())
                 .toList();
-        assertThat(actions).containsExactly("analysis.run", "study.published", "study.draft-uploaded");
+        // The uploader becomes the study's owner as the draft is stored.
+        assertThat(actions).containsExactly("analysis.run", "study.published", "role.granted", "study.draft-uploaded");
         JsonNode analysis = page.get("items").get(0);
         assertThat(analysis.get("actor").asString()).isEqualTo("admin");
         assertThat(analysis.get("detail").asString()).startsWith("disclosure nhs-standard; groupings ");

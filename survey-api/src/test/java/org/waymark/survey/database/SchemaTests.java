@@ -21,7 +21,7 @@ class SchemaTests {
         List<Map<String, Object>> tables = jdbc.sql("""
                         SELECT table_name, engine, table_collation FROM information_schema.tables
                         WHERE table_schema = DATABASE() AND table_name NOT LIKE 'DATABASECHANGELOG%'""").query().listOfRows();
-        assertThat(tables).hasSize(22);
+        assertThat(tables).hasSize(21);
         assertThat(tables).allSatisfy(table -> {
             assertThat(table.get("engine"))
                     .as(table.get("table_name").toString())

@@ -60,7 +60,7 @@ class StudyRetentionTests {
         assertThat(responses(study)).isEqualTo(2);
         assertThat(detailOf(study, StudyRetention.WARNING))
                 .isEqualTo("Response data will be deleted after "
-                        + now.toLocalDate().plusDays(3) + ". Owners: .");
+                        + now.toLocalDate().plusDays(3) + ". Owners: admin.");
 
         retention.apply(now.plusDays(15));
         assertThat(responses(study)).isZero();

@@ -122,6 +122,7 @@ final class CrashScenario {
                 attempts.addAll(sent);
                 outage = checkOutageReplies(sent, deadAt);
                 waymark.stop();
+                checkTheLogSaysNothingInternal(waymark.log());
             }
         }
         long restarting = System.nanoTime();
@@ -138,6 +139,21 @@ final class CrashScenario {
                 storedUnacknowledged,
                 outage,
                 restartSeconds));
+    }
+
+    /**
+     * While the database was down, every request failed and the connection pool threw its connections
+     * away; the log must still hold no stack trace, class name or SQL (the project's logging rule).
+     */
+    private static void checkTheLogSaysNothingInternal(Path log) throws IOException {
+        List<String> internal = Files.readAllLines(log).stream()
+                .filter(line -> line.startsWith("\tat ")
+                        || line.startsWith("Caused by:")
+                        || line.contains("SQL [")
+                        || line.contains("org.mariadb")
+                        || line.contains("java.sql."))
+                .toList();
+        assertThat(internal).as("log lines naming classes or SQL, in " + log).isEmpty();
     }
 
     private static void awaitAcknowledged(Submissions submissions, int count) throws InterruptedException {

@@ -36,7 +36,7 @@ class SecurityHeadersTests {
             new Case("a participant page", "GET", "/s/cpa-recovery", PageClient.BROWSER_ACCEPT, null, 200),
             new Case("the resume page", "GET", "/resume", PageClient.BROWSER_ACCEPT, null, 200),
             new Case("a public API reply", "GET", "/api/studies", JSON, null, 200),
-            new Case("a signed-in API reply", "GET", "/api/studies/cpa-recovery/responses", JSON, ADMIN, 200),
+            new Case("a signed-in API reply", "GET", "/api/accounts", JSON, ADMIN, 200),
             new Case("the OpenAPI document", "GET", "/api/openapi", JSON, null, 200),
             new Case("the health check", "GET", "/actuator/health", JSON, null, 200),
             new Case("a page that does not exist", "GET", "/no-such-page", PageClient.BROWSER_ACCEPT, null, 404),
