@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
@@ -32,6 +33,7 @@ import org.w3c.dom.Node;
 import org.waymark.survey.web.ApiProblemException;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * Codebooks in the REFI-QDA codebook exchange format ({@code .qdc}), which NVivo, ATLAS.ti, MAXQDA and
@@ -100,7 +102,11 @@ final class QdcCodebooks {
         Document document;
         try {
             // Parsed first by a parser that refuses DTDs, then the parsed tree is validated.
-            document = secureFactory().newDocumentBuilder().parse(new ByteArrayInputStream(qdc));
+            DocumentBuilder parser = secureFactory().newDocumentBuilder();
+            // Without a handler of its own the parser also prints "[Fatal Error]" lines to standard
+            // error; this one only throws, and the caller is answered in plain words.
+            parser.setErrorHandler(new DefaultHandler());
+            document = parser.parse(new ByteArrayInputStream(qdc));
             validator().validate(new DOMSource(document));
         } catch (SAXParseException e) {
             throw notValid("line " + e.getLineNumber() + ": " + plain(e.getMessage()));
