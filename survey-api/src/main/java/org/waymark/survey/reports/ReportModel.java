@@ -70,8 +70,20 @@ record ReportModel(
         }
     }
 
-    /** A bar chart: {@code svg} for the HTML report, {@code bars} for the PDF, which draws them in CSS. */
-    record Chart(String id, String svg, List<Bar> bars) {}
+    /** A bar chart laid out in SVG units: its labels and bars; {@code bars} also feed the PDF's drawing. */
+    record Chart(
+            String id,
+            String title,
+            String description,
+            int width,
+            int height,
+            List<ChartText> labels,
+            List<ChartRect> rects,
+            List<Bar> bars) {}
+
+    record ChartText(int x, int y, String kind, String text) {}
+
+    record ChartRect(int x, int y, String width, int height, String fill) {}
 
     record Bar(String category, String series, double width, String text) {}
 

@@ -9,7 +9,7 @@ import org.waymark.survey.reports.ReportModel.Chart;
 import org.waymark.survey.reports.ReportModel.Row;
 
 /**
- * A horizontal bar chart of a table's percentages, drawn on the server as inline SVG: one block per
+ * A horizontal bar chart of a table's percentages, laid out on the server and drawn as inline SVG by the report template (which escapes every label): one block per
  * row, one bar per column, each bar labelled with its figure so that colour is never the only cue.
  * It has a title and a description for screen readers, and the table beside it holds the same
  * figures. A hidden value gets no bar and is labelled "hidden", so its size cannot be read off the
@@ -30,44 +30,36 @@ final class SvgBarChart {
 
     static Chart of(String id, String title, List<String> series, List<Row> rows) {
         List<Bar> bars = new ArrayList<>();
-        StringBuilder body = new StringBuilder();
+        List<ReportModel.ChartText> labels = new ArrayList<>();
+        List<ReportModel.ChartRect> rects = new ArrayList<>();
         int y = 0;
         for (Row row : rows) {
             y += HEADING;
-            body.append(text(4, y - 5, "category", row.label()));
+            labels.add(new ReportModel.ChartText(4, y - 5, "category", row.label()));
             for (int s = 0; s < series.size(); s++) {
                 Cell cell = row.cells().get(s);
                 double width = cell.hidden() || cell.percent() == null ? 0 : Math.max(0, Math.min(100, cell.percent()));
                 String figure = label(cell);
                 bars.add(new Bar(row.label(), series.get(s), width, figure));
-                body.append(text(16, y + BAR - 3, "series", series.get(s)));
+                labels.add(new ReportModel.ChartText(16, y + BAR - 3, "series", series.get(s)));
                 if (width > 0) {
-                    body.append("<rect x=\"")
-                            .append(LABELS)
-                            .append("\" y=\"")
-                            .append(y)
-                            .append("\" width=\"")
-                            .append(String.format(Locale.ROOT, "%.1f", width * BARS / 100))
-                            .append("\" height=\"")
-                            .append(BAR)
-                            .append("\" fill=\"")
-                            .append(COLOURS[s % COLOURS.length])
-                            .append("\"/>");
+                    rects.add(new ReportModel.ChartRect(
+                            LABELS,
+                            y,
+                            String.format(Locale.ROOT, "%.1f", width * BARS / 100),
+                            BAR,
+                            COLOURS[s % COLOURS.length]));
                 }
-                body.append(text((int) Math.round(LABELS + width * BARS / 100 + 4), y + BAR - 3, "figure", figure));
+                labels.add(new ReportModel.ChartText(
+                        (int) Math.round(LABELS + width * BARS / 100 + 4), y + BAR - 3, "figure", figure));
                 y += BAR + GAP;
             }
             y += BLOCK_GAP;
         }
-        String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" class=\"chart\" width=\"" + WIDTH
-                + "\" height=\"" + y + "\" viewBox=\"0 0 " + WIDTH + " " + y + "\" aria-labelledby=\"" + id
-                + "-title " + id + "-desc\"><title id=\"" + id + "-title\">" + escape("Chart: " + title)
-                + "</title><desc id=\"" + id + "-desc\">"
-                + escape("Bar chart of the percentages in the table that follows, one bar for "
-                        + String.join(", ", series)
-                        + " under each answer. A value hidden to protect participants has no bar.")
-                + "</desc>" + body + "</svg>";
-        return new Chart(id, svg, bars);
+        String description = "Bar chart of the percentages in the table that follows, one bar for "
+                + String.join(", ", series)
+                + " under each answer. A value hidden to protect participants has no bar.";
+        return new Chart(id, "Chart: " + title, description, WIDTH, y, labels, rects, bars);
     }
 
     /** What a bar is labelled with: its percentage, or why there is none. */
@@ -76,30 +68,5 @@ final class SvgBarChart {
             return "hidden (" + ReportModel.HIDDEN + ")";
         }
         return cell.percent() == null ? "no answers" : Figures.percent(cell.percent());
-    }
-
-    private static String text(int x, int y, String kind, String content) {
-        return "<text x=\"" + x + "\" y=\"" + y + "\" class=\"" + kind + "\">" + escape(content) + "</text>";
-    }
-
-    /** Escapes text for XML: SVG is inserted as markup, so nothing a study author wrote may pass unescaped. */
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> {
-                    // XML 1.0 forbids most control characters even when escaped.
-                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-                        escaped.appendCodePoint(c);
-                    }
-                }
-            }
-        });
-        return escaped.toString();
     }
 }
