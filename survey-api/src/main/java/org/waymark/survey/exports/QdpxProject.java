@@ -2,7 +2,6 @@ package org.waymark.survey.exports;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -12,17 +11,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.waymark.survey.themes.CodedText;
+import org.waymark.survey.themes.RefiQdaXml;
 
 /**
  * A REFI-QDA project ({@code .qdpx}): a zip holding {@code project.qde}, the project as XML in the
@@ -43,7 +37,7 @@ final class QdpxProject {
     static String projectXml(
             String studyId, String title, List<CodedText.Theme> themes, List<FreeText.Document> documents) {
         try {
-            Document xml = factory().newDocumentBuilder().newDocument();
+            Document xml = RefiQdaXml.secureFactory().newDocumentBuilder().newDocument();
             Element project = element(xml, xml, "Project");
             project.setAttribute("name", title);
             project.setAttribute("origin", "Waymark");
@@ -62,12 +56,7 @@ final class QdpxProject {
                     source(xml, sources, studyId, user, document, codeGuids);
                 }
             }
-            var transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
-            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            StringWriter out = new StringWriter();
-            transformer.transform(new DOMSource(xml), new StreamResult(out));
-            return out.toString();
+            return RefiQdaXml.write(xml);
         } catch (ParserConfigurationException | TransformerException e) {
             throw new IllegalStateException("could not write a REFI-QDA project", e);
         }
@@ -155,16 +144,5 @@ final class QdpxProject {
         return UUID.nameUUIDFromBytes(("waymark:" + studyId + ":" + what).getBytes(StandardCharsets.UTF_8))
                 .toString()
                 .toUpperCase(Locale.ROOT);
-    }
-
-    /** Namespace-aware and closed to DTDs and external entities. */
-    static DocumentBuilderFactory factory() throws ParserConfigurationException {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        return factory;
     }
 }

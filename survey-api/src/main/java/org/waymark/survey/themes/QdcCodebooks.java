@@ -3,7 +3,6 @@ package org.waymark.survey.themes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,13 +14,9 @@ import java.util.Set;
 import java.util.UUID;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
 import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
@@ -58,7 +53,7 @@ final class QdcCodebooks {
     /** The codebook as a .qdc document. */
     static String write(String studyId, Codebook codebook) {
         try {
-            Document document = secureFactory().newDocumentBuilder().newDocument();
+            Document document = RefiQdaXml.secureFactory().newDocumentBuilder().newDocument();
             Element root = document.createElementNS(NAMESPACE, "CodeBook");
             root.setAttribute("origin", "Waymark");
             document.appendChild(root);
@@ -81,12 +76,7 @@ final class QdcCodebooks {
                 Element parent = theme.parent() == null ? codes : elements.get(theme.parent());
                 (parent == null ? codes : parent).appendChild(elements.get(theme.code()));
             }
-            var transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.INDENT, "yes");
-            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            StringWriter out = new StringWriter();
-            transformer.transform(new DOMSource(document), new StreamResult(out));
-            return out.toString();
+            return RefiQdaXml.write(document);
         } catch (ParserConfigurationException | TransformerException e) {
             throw new IllegalStateException("could not write a codebook document", e);
         }
@@ -102,7 +92,7 @@ final class QdcCodebooks {
         Document document;
         try {
             // Parsed first by a parser that refuses DTDs, then the parsed tree is validated.
-            DocumentBuilder parser = secureFactory().newDocumentBuilder();
+            DocumentBuilder parser = RefiQdaXml.secureFactory().newDocumentBuilder();
             // Without a handler of its own the parser also prints "[Fatal Error]" lines to standard
             // error; this one only throws, and the caller is answered in plain words.
             parser.setErrorHandler(new DefaultHandler());
@@ -199,17 +189,6 @@ final class QdcCodebooks {
                 HttpStatus.UNPROCESSABLE_CONTENT,
                 "Codebook file not valid",
                 "This is not a REFI-QDA codebook (.qdc) Waymark can read, so nothing was saved: " + why + ".");
-    }
-
-    /** Namespace-aware, and closed to DTDs and external entities, so a file cannot make the server fetch anything. */
-    private static DocumentBuilderFactory secureFactory() throws ParserConfigurationException {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        return factory;
     }
 
     private static Schema schema() {

@@ -26,6 +26,7 @@ import org.w3c.dom.NodeList;
 import org.waymark.survey.TestApi;
 import org.waymark.survey.WaymarkIntegrationTest;
 import org.waymark.survey.studies.TestDefinitions;
+import org.waymark.survey.themes.RefiQdaXml;
 import org.xml.sax.SAXException;
 import tools.jackson.databind.JsonNode;
 
@@ -180,7 +181,7 @@ class QdpxExportTests {
 
     /** Parsed by a parser that refuses any DOCTYPE, as Waymark parses REFI-QDA files it reads. */
     private static Document parse(byte[] xml) throws Exception {
-        return QdpxProject.factory().newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+        return RefiQdaXml.secureFactory().newDocumentBuilder().parse(new ByteArrayInputStream(xml));
     }
 
     private static Schema schema() throws Exception {
