@@ -61,6 +61,7 @@ final class AccessRules {
             rule("GET", "/api/studies/{id}/text.qdpx", READ_ROWS),
             // Aggregates; an unexportable disclosure profile needs READ_INTERNAL besides (RouteAccess).
             rule("GET", "/api/studies/{id}/analysis", READ_AGGREGATES),
+            rule("GET", "/api/studies/{id}/progress", READ_AGGREGATES),
             rule("GET", "/api/studies/{id}/themes/matrix", READ_AGGREGATES),
             rule("GET", "/api/studies/{id}/themes/terms", READ_AGGREGATES),
             rule("GET", "/api/studies/{id}/report.html", READ_AGGREGATES),

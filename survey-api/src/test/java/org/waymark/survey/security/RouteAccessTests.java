@@ -153,6 +153,7 @@ class RouteAccessTests {
                         "401 403 403 403 404 404 403"),
                 // Aggregates: analysts too, but the internal view only for those who may see the rows.
                 row("GET /api/studies/{id}/analysis", S + "/analysis", "401 403 403 200 200 200 403"),
+                row("GET /api/studies/{id}/progress", S + "/progress", "401 403 403 200 200 200 403"),
                 row(
                         "GET /api/studies/{id}/analysis",
                         S + "/analysis?disclosure=internal",

@@ -62,6 +62,7 @@ class StudyIsolationTests {
                 b + "/versions/1",
                 b + "/responses",
                 b + "/analysis",
+                b + "/progress",
                 b + "/themes/matrix?by=community",
                 b + "/search?q=kind",
                 b + "/responses/" + responseOfB + "/similar?question=recovery_meaning",
