@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,6 +88,17 @@ public final class TestApi {
     public Reply postWithKey(String path, String key, String json) {
         return sendBytes(
                 "POST", path, "application/json", json.getBytes(StandardCharsets.UTF_8), "Idempotency-Key", key);
+    }
+
+    /**
+     * A participant's response through the intake API, consenting only to take part, with a new
+     * Idempotency-Key: {@code answers} are the members of the answers object, as JSON text.
+     */
+    public Reply respond(String studyId, String answers, boolean submit) {
+        return postWithKey(
+                "/api/studies/" + studyId + "/responses", UUID.randomUUID().toString(), """
+                {"consent": {"version": "1", "agreed": ["take_part"]},
+                 "answers": {%s}, "submit": %s}""".formatted(answers, submit));
     }
 
     public Reply send(String method, String path, String contentType, String body) {

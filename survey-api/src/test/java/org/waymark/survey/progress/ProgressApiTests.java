@@ -2,7 +2,6 @@ package org.waymark.survey.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -108,13 +107,7 @@ class ProgressApiTests {
     }
 
     private JsonNode send(String answers, boolean submit) {
-        var reply = TestApi.on(port)
-                .postWithKey(
-                        "/api/studies/" + STUDY + "/responses",
-                        UUID.randomUUID().toString(),
-                        """
-                        {"consent": {"version": "1", "agreed": ["take_part"]},
-                         "answers": {%s}, "submit": %s}""".formatted(answers, submit));
+        var reply = TestApi.on(port).respond(STUDY, answers, submit);
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         return reply.json();
     }

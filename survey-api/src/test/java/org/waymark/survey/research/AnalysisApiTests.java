@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -144,13 +143,7 @@ class AnalysisApiTests {
     private List<String> submit(int times, String answers, boolean submit) {
         List<String> receipts = new ArrayList<>();
         for (int i = 0; i < times; i++) {
-            var reply = TestApi.on(port)
-                    .postWithKey(
-                            "/api/studies/" + STUDY + "/responses",
-                            UUID.randomUUID().toString(),
-                            """
-                            {"consent": {"version": "1", "agreed": ["take_part"]},
-                             "answers": {%s}, "submit": %s}""".formatted(answers, submit));
+            var reply = TestApi.on(port).respond(STUDY, answers, submit);
             assertThat(reply.status()).as(reply.body()).isEqualTo(201);
             receipts.add(submit ? reply.json().get("receiptCode").asString() : null);
         }
