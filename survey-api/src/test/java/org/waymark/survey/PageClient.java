@@ -71,6 +71,17 @@ public final class PageClient {
         }
     }
 
+    /** The value of a cookie this visitor holds, or null. */
+    public String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    /** Sets a cookie, as a visitor who copied it from elsewhere would send it. */
+    public PageClient withCookie(String name, String value) {
+        cookies.put(name, value);
+        return this;
+    }
+
     /** Opens a page as a browser does. */
     public Page get(String path) {
         return get(path, BROWSER_ACCEPT);

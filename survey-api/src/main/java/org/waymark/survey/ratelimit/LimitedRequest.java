@@ -15,8 +15,8 @@ enum LimitedRequest {
     DRAFT_ACCESS("(GET|PATCH|DELETE)", "/api/responses/[^/]+"),
     DRAFT_ACCESS_PAGES("POST", "/resume|/withdraw(/.*)?"),
     SEARCH("GET", "/api/studies/[^/]+/search(/.*)?"),
-    /** Sign-in forms; refused HTTP Basic requests count against the same allowance. */
-    SIGN_IN("POST", "/signin|/login");
+    /** The sign-in forms, each password and code sent; refused HTTP Basic requests count against the same. */
+    SIGN_IN("POST", "/sign-in|/sign-in/code|/signin|/login");
 
     private final Pattern method;
     private final Pattern path;

@@ -120,6 +120,22 @@ final class AccessRules {
             rule("POST", "/s/{studyId}/sections/{number}", PUBLIC),
             rule("GET", "/s/{studyId}/review", PUBLIC),
             rule("POST", "/s/{studyId}/submit", PUBLIC),
+            // Signing in to the workspace, and out.
+            rule("GET", "/sign-in", PUBLIC),
+            rule("POST", "/sign-in", PUBLIC),
+            rule("GET", "/sign-in/code", PUBLIC),
+            rule("POST", "/sign-in/code", PUBLIC),
+            rule("POST", "/sign-out", PUBLIC),
+            // The workspace: researchers' pages, signed in through the sign-in page.
+            rule("GET", "/workspace", SIGNED_IN),
+            rule("GET", "/workspace/account", OWN_ACCOUNT),
+            rule("POST", "/workspace/account/password", OWN_ACCOUNT),
+            rule("GET", "/workspace/account/second-factor", OWN_ACCOUNT),
+            rule("POST", "/workspace/account/second-factor", OWN_ACCOUNT),
+            rule("POST", "/workspace/account/second-factor/remove", OWN_ACCOUNT),
+            rule("POST", "/workspace/account/tokens", OWN_ACCOUNT),
+            rule("POST", "/workspace/account/tokens/{tokenId}/revoke", OWN_ACCOUNT),
+            // The participant pages' own addresses.
             rule("GET", "/resume", PUBLIC),
             rule("POST", "/resume", PUBLIC),
             rule("GET", "/withdraw", PUBLIC),

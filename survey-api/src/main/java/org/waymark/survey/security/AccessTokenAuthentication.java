@@ -6,7 +6,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 
 /**
  * A request signed with a personal access token: it acts for its account, but only in the studies it
- * was made for, and never as the site admin.
+ * was made for, and as the site admin only if it was made for that ({@link #siteAdmin}).
  */
 final class AccessTokenAuthentication extends AbstractAuthenticationToken {
 
@@ -14,12 +14,19 @@ final class AccessTokenAuthentication extends AbstractAuthenticationToken {
 
     private final String username;
     private final Set<String> studies;
+    private final boolean siteAdmin;
 
-    AccessTokenAuthentication(String username, Set<String> studies) {
+    AccessTokenAuthentication(String username, Set<String> studies, boolean siteAdmin) {
         super(List.of());
         this.username = username;
         this.studies = Set.copyOf(studies);
+        this.siteAdmin = siteAdmin;
         setAuthenticated(true);
+    }
+
+    /** Made by a site admin, after the second factor, for the site's administration. */
+    boolean siteAdmin() {
+        return siteAdmin;
     }
 
     boolean covers(String studyId) {
@@ -45,7 +52,8 @@ final class AccessTokenAuthentication extends AbstractAuthenticationToken {
     public boolean equals(Object other) {
         return other instanceof AccessTokenAuthentication token
                 && token.username.equals(username)
-                && token.studies.equals(studies);
+                && token.studies.equals(studies)
+                && token.siteAdmin == siteAdmin;
     }
 
     @Override

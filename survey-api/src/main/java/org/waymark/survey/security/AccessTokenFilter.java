@@ -49,7 +49,7 @@ final class AccessTokenFilter extends OncePerRequestFilter {
         }
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(new AccessTokenAuthentication(
-                valid.get().username(), valid.get().studies()));
+                valid.get().username(), valid.get().studies(), valid.get().siteAdmin()));
         contexts.setContext(context);
         try {
             chain.doFilter(request, response);

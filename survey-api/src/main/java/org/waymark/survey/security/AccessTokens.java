@@ -33,10 +33,14 @@ class AccessTokens {
             List<String> studies,
             LocalDateTime createdAt,
             LocalDateTime expiresAt,
-            boolean revoked) {}
+            boolean revoked,
+            boolean siteAdmin) {}
 
-    /** A token that a request presented, if it is still good. */
-    record Valid(String username, Set<String> studies) {}
+    /**
+     * A token that a request presented, if it is still good; {@code siteAdmin} when it was made for the
+     * site's administration and its account is still a site admin.
+     */
+    record Valid(String username, Set<String> studies, boolean siteAdmin) {}
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -53,11 +57,17 @@ class AccessTokens {
     }
 
     /** Stores a new token's hash and scope; returns its id. */
-    long insert(long accountId, String name, String token, Set<String> studies, LocalDateTime expiresAt) {
+    long insert(
+            long accountId,
+            String name,
+            String token,
+            Set<String> studies,
+            LocalDateTime expiresAt,
+            boolean siteAdmin) {
         jdbc.sql("""
-                        INSERT INTO access_token (account_id, name, token_sha256, created_at, expires_at)
-                        VALUES (?, ?, ?, ?, ?)""")
-                .params(accountId, name, Sha256.hex(token), LocalDateTime.now(clock), expiresAt)
+                        INSERT INTO access_token (account_id, name, token_sha256, created_at, expires_at, site_admin)
+                        VALUES (?, ?, ?, ?, ?, ?)""")
+                .params(accountId, name, Sha256.hex(token), LocalDateTime.now(clock), expiresAt, siteAdmin)
                 .update();
         long id = jdbc.sql("SELECT LAST_INSERT_ID()").query(Long.class).single();
         for (String study : studies) {
@@ -71,22 +81,25 @@ class AccessTokens {
     /** The account and scope of a token that exists, is not revoked or expired, and whose account is enabled. */
     Optional<Valid> check(String token) {
         return jdbc.sql("""
-                        SELECT t.id, a.username FROM access_token t JOIN researcher_account a ON a.id = t.account_id
+                        SELECT t.id, a.username, t.site_admin AND a.site_admin
+                        FROM access_token t JOIN researcher_account a ON a.id = t.account_id
                         WHERE t.token_sha256 = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND a.enabled""")
                 .params(Sha256.hex(token), LocalDateTime.now(clock))
-                .query((row, n) -> new Object[] {row.getLong(1), row.getString(2)})
+                .query((row, n) -> new Object[] {row.getLong(1), row.getString(2), row.getBoolean(3)})
                 .optional()
-                .map(found -> new Valid((String) found[1], new LinkedHashSet<>(studies((Long) found[0]))));
+                .map(found -> new Valid(
+                        (String) found[1], new LinkedHashSet<>(studies((Long) found[0])), (Boolean) found[2]));
     }
 
     List<Listed> listFor(String username) {
         return jdbc.sql("""
                         SELECT t.id, t.name, GROUP_CONCAT(s.study_id ORDER BY s.study_id SEPARATOR ' ') AS studies,
-                               t.created_at, t.expires_at, t.revoked_at IS NOT NULL AS revoked
+                               t.created_at, t.expires_at, t.revoked_at IS NOT NULL AS revoked, t.site_admin
                         FROM access_token t JOIN researcher_account a ON a.id = t.account_id
                         LEFT JOIN access_token_study s ON s.token_id = t.id
                         WHERE a.username = ?
-                        GROUP BY t.id, t.name, t.created_at, t.expires_at, t.revoked_at ORDER BY t.id""")
+                        GROUP BY t.id, t.name, t.created_at, t.expires_at, t.revoked_at, t.site_admin
+                        ORDER BY t.id""")
                 .param(username)
                 .query((row, n) -> new Listed(
                         row.getLong("id"),
@@ -96,7 +109,8 @@ class AccessTokens {
                                 : Arrays.asList(row.getString("studies").split(" ")),
                         row.getObject("created_at", LocalDateTime.class),
                         row.getObject("expires_at", LocalDateTime.class),
-                        row.getBoolean("revoked")))
+                        row.getBoolean("revoked"),
+                        row.getBoolean("site_admin")))
                 .list();
     }
 

@@ -11,7 +11,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
-    record Account(long id, String username, String passwordHash, boolean siteAdmin, boolean enabled) {}
+    /** An account; {@code totpSecret} is its second factor's secret in Base32, or null if it has none. */
+    record Account(
+            long id, String username, String passwordHash, boolean siteAdmin, boolean enabled, String totpSecret) {
+
+        boolean hasSecondFactor() {
+            return totpSecret != null;
+        }
+    }
 
     /** An account as an admin sees it: never its password hash. */
     record Listed(String username, boolean siteAdmin, boolean enabled, LocalDateTime createdAt) {}
@@ -26,7 +33,7 @@ class AccountRepository {
 
     Optional<Account> findByUsername(String username) {
         return jdbc.sql("""
-                        SELECT id, username, password_hash, site_admin, enabled
+                        SELECT id, username, password_hash, site_admin, enabled, totp_secret
                         FROM researcher_account WHERE username = ?""").param(username).query(Account.class).optional();
     }
 
@@ -61,5 +68,28 @@ class AccountRepository {
         jdbc.sql("UPDATE researcher_account SET password_hash = ? WHERE username = ?")
                 .params(passwordHash, username)
                 .update();
+    }
+
+    /** Switches the second factor on, with the step of the code that confirmed it already used. */
+    void setSecondFactor(String username, String base32Secret, long confirmedStep) {
+        jdbc.sql("UPDATE researcher_account SET totp_secret = ?, totp_last_step = ? WHERE username = ?")
+                .params(base32Secret, confirmedStep, username)
+                .update();
+    }
+
+    void removeSecondFactor(String username) {
+        jdbc.sql("UPDATE researcher_account SET totp_secret = NULL, totp_last_step = NULL WHERE username = ?")
+                .param(username)
+                .update();
+    }
+
+    /**
+     * Marks a code's step as used, if no code of this step or a later one was accepted before: false
+     * means the code was used already. One statement, so two requests with the same code cannot both win.
+     */
+    boolean useStep(String username, long step) {
+        return jdbc.sql("""
+                        UPDATE researcher_account SET totp_last_step = ?
+                        WHERE username = ? AND totp_secret IS NOT NULL AND (totp_last_step IS NULL OR totp_last_step < ?)""").params(step, username, step).update() == 1;
     }
 }

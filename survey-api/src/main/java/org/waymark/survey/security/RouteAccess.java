@@ -89,6 +89,8 @@ class RouteAccess implements HandlerInterceptor, WebMvcConfigurer {
         if (decision == StudyAccess.Decision.SIGN_IN) {
             if (api) {
                 refusals.signInRequired(response);
+            } else if (request.getRequestURI().startsWith("/workspace")) {
+                response.sendRedirect(SignInController.SIGN_IN);
             } else {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
             }
@@ -102,7 +104,9 @@ class RouteAccess implements HandlerInterceptor, WebMvcConfigurer {
 
     private static String explain(Permission needed) {
         return switch (needed) {
-            case ADMIN -> "Only the site admin, signed in with a password, may do this.";
+            case ADMIN ->
+                "Only the site admin may do this, signed in with a password or with a token made for the site's"
+                        + " administration.";
             case OWN_ACCOUNT -> "Sign in with your password to manage your account; a token cannot.";
             case MANAGE_ROLES -> "Only the study's owners and the site admin may change who has a role in it.";
             case MANAGE_STUDY -> "Only the study's owners may change the study.";

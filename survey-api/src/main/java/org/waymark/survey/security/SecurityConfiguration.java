@@ -1,5 +1,6 @@
 package org.waymark.survey.security;
 
+import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,13 +15,15 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Sign-in, and the first of two gates. The filter chains decide who is signed in (HTTP Basic or a
- * personal access token for the API) and turn away anonymous requests to anything not public; which
+ * personal access token for the API, a session begun on the sign-in page for the workspace) and turn away anonymous requests to anything not public; which
  * account may use which route, in which study, is decided by {@link RouteAccess} from
  * {@link AccessRules}, the one table of rules. Anything not named is denied.
  */
@@ -33,7 +36,9 @@ class SecurityConfiguration {
             HttpSecurity http,
             ProblemDetailsAuthenticationHandlers handlers,
             AccessTokens tokens,
-            SignInThrottle throttle)
+            SignInThrottle throttle,
+            AccountRepository accounts,
+            SecondFactors factors)
             throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers(publicApi())
@@ -46,6 +51,7 @@ class SecurityConfiguration {
                         .denyAll())
                 .addFilterBefore(new AccessTokenFilter(tokens, handlers), BasicAuthenticationFilter.class)
                 .addFilterBefore(new SignInThrottleFilter(throttle, handlers), BasicAuthenticationFilter.class)
+                .addFilterAfter(new BasicNeedsNoFactor(accounts, factors, handlers), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(handlers))
                 .exceptionHandling(exceptions ->
                         exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
@@ -67,13 +73,48 @@ class SecurityConfiguration {
     }
 
     /**
+     * The workspace: researchers' pages, signed in through the sign-in page ({@link SignInController})
+     * with a session. Anyone not signed in is sent to the sign-in page; which account may open which
+     * page is then {@link RouteAccess}'s decision, as for the API. Every form needs its CSRF token.
+     */
+    @Bean
+    @Order(2)
+    SecurityFilterChain workspace(
+            HttpSecurity http,
+            AccountRepository accounts,
+            SecondFactors factors,
+            SecuritySettings settings,
+            Clock clock)
+            throws Exception {
+        http.securityMatcher("/sign-in", "/sign-in/**", "/sign-out", "/workspace", "/workspace/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/sign-in", "/sign-in/code", "/sign-out")
+                        .permitAll()
+                        .requestMatchers("/workspace", "/workspace/**")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
+                .addFilterBefore(
+                        new WorkspaceSessionFilter(accounts, factors, settings, clock), AuthorizationFilter.class)
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SignInController.SIGN_IN))
+                        .accessDeniedHandler((request, response, e) -> {
+                            request.setAttribute(WebAttributes.ACCESS_DENIED_403, e);
+                            response.sendError(403);
+                        }))
+                // After signing in, everyone starts at the workspace: no address is remembered across sign-in.
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
+        return http.build();
+    }
+
+    /**
      * The participant pages: anonymous, with a session for the journey and CSRF protection on every
      * form. Anything else is denied, and answered as not found: to an anonymous visitor there is
      * nothing else here. Both refusals go to the error page ({@code web.ErrorPages}), which shows a
      * browser a kind page and anyone else Problem Details.
      */
     @Bean
-    @Order(2)
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/s/**", "/resume", "/withdraw", "/withdraw/**", "/waymark.css", "/error")

@@ -17,11 +17,13 @@ class SignInEvents {
 
     private final SignInThrottle throttle;
     private final AccountRepository accounts;
+    private final SecondFactors factors;
     private final AuditLog audit;
 
-    SignInEvents(SignInThrottle throttle, AccountRepository accounts, AuditLog audit) {
+    SignInEvents(SignInThrottle throttle, AccountRepository accounts, SecondFactors factors, AuditLog audit) {
         this.throttle = throttle;
         this.accounts = accounts;
+        this.factors = factors;
         this.audit = audit;
     }
 
@@ -35,7 +37,12 @@ class SignInEvents {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        throttle.succeeded(event.getAuthentication().getName());
+        String username = event.getAuthentication().getName();
+        // A right password over HTTP Basic that is then refused for want of a code (BasicNeedsNoFactor)
+        // must not clear the count, or it would reset the throttle on guessing codes.
+        if (accounts.findByUsername(username).filter(factors::refusesBasic).isEmpty()) {
+            throttle.succeeded(username);
+        }
     }
 
     private static String address(Object details) {

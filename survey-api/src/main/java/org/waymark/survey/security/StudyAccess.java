@@ -48,11 +48,11 @@ class StudyAccess {
         if (studyId == null) {
             return Decision.DENY;
         }
-        if (authentication instanceof AccessTokenAuthentication token && !token.covers(studyId)) {
-            return Decision.DENY;
-        }
         if (needed == Permission.MANAGE_ROLES && isSiteAdmin(authentication)) {
             return Decision.ALLOW;
+        }
+        if (authentication instanceof AccessTokenAuthentication token && !token.covers(studyId)) {
+            return Decision.DENY;
         }
         return roles.roleOf(authentication.getName(), studyId)
                 .filter(role -> role.permits(needed))
@@ -60,10 +60,15 @@ class StudyAccess {
                 .orElse(Decision.DENY);
     }
 
-    /** Signed in with the password of a site admin account; a token never carries the admin's power. */
+    /**
+     * Signed in with the password of a site admin account, or with a token its admin made for the site's
+     * administration (only on the account page, after the second factor); no other token carries it.
+     */
     static boolean isSiteAdmin(Authentication authentication) {
-        return !(authentication instanceof AccessTokenAuthentication)
-                && authentication.getAuthorities().stream()
-                        .anyMatch(authority -> ADMIN_AUTHORITY.equals(authority.getAuthority()));
+        if (authentication instanceof AccessTokenAuthentication token) {
+            return token.siteAdmin();
+        }
+        return authentication.getAuthorities().stream()
+                .anyMatch(authority -> ADMIN_AUTHORITY.equals(authority.getAuthority()));
     }
 }

@@ -17,6 +17,9 @@ class StudyRoles {
     /** A study one account has a role in. */
     record Membership(String studyId, String role) {}
 
+    /** A study one account has a role in, with its newest title and status, for the workspace page. */
+    record Titled(String studyId, String title, String status, boolean synthetic, String role) {}
+
     /** An account's role in a study. */
     record Member(String username, String role, LocalDateTime grantedAt) {}
 
@@ -45,6 +48,16 @@ class StudyRoles {
         return jdbc.sql("""
                         SELECT r.study_id, r.role FROM study_role r JOIN researcher_account a ON a.id = r.account_id
                         WHERE a.username = ? ORDER BY r.study_id""").param(username).query(Membership.class).list();
+    }
+
+    List<Titled> titledStudiesOf(String username) {
+        return jdbc.sql("""
+                        SELECT r.study_id, (SELECT v.title FROM study_version v WHERE v.study_id = s.id
+                                            ORDER BY v.version DESC LIMIT 1) AS title,
+                               s.status, s.synthetic, r.role
+                        FROM study_role r JOIN researcher_account a ON a.id = r.account_id
+                        JOIN study s ON s.id = r.study_id
+                        WHERE a.username = ? ORDER BY title, r.study_id""").param(username).query(Titled.class).list();
     }
 
     List<Member> membersOf(String studyId) {

@@ -96,6 +96,9 @@ class ErrorPages implements ErrorController {
     }
 
     private ModelAndView page(HttpStatus status, boolean csrf, String path, String reference) {
+        if (isWorkspace(path)) {
+            return workspacePage(status, csrf, reference);
+        }
         if (status == HttpStatus.FORBIDDEN && csrf) {
             ModelAndView page = new ModelAndView("participant/form-expired", status);
             page.addObject("study", study(path));
@@ -120,6 +123,45 @@ class ErrorPages implements ErrorController {
                         ? "We could not open this page. Please go back and try again."
                         : "Your answers so far are safe if you saved them. Please try again. If it keeps"
                                 + " happening, tell the study team this reference: " + reference + ".");
+        return page;
+    }
+
+    /** The researchers' pages: signing in, the workspace, signing out. */
+    static boolean isWorkspace(String path) {
+        return path.equals("/sign-in")
+                || path.startsWith("/sign-in/")
+                || path.equals("/sign-out")
+                || path.equals("/workspace")
+                || path.startsWith("/workspace/");
+    }
+
+    private static ModelAndView workspacePage(HttpStatus status, boolean csrf, String reference) {
+        ModelAndView page = new ModelAndView("workspace/problem", status);
+        String title;
+        String message;
+        if (status == HttpStatus.FORBIDDEN && csrf) {
+            title = "Sorry, that form had expired";
+            message = "The page was open for a long time, or your session ended. Nothing was changed. Open the"
+                    + " page again and send the form from it.";
+        } else if (status == HttpStatus.FORBIDDEN) {
+            title = "You cannot open this page";
+            message = "Your account may not open this page. If you need to, ask the study's owner or the site admin.";
+        } else if (status == HttpStatus.NOT_FOUND || status == HttpStatus.METHOD_NOT_ALLOWED) {
+            title = "Page not found";
+            message = "There is nothing at this address. Check it, or start from your studies.";
+        } else if (status == HttpStatus.TOO_MANY_REQUESTS) {
+            title = "Please wait a minute";
+            message = "Too many tries came from this connection in a short time. Please wait a minute, then try"
+                    + " again.";
+        } else {
+            title = "Sorry, something went wrong";
+            message = reference == null
+                    ? "We could not open this page. Please go back and try again."
+                    : "Please try again. If it keeps happening, tell your site admin this reference: " + reference
+                            + ".";
+        }
+        page.addObject("title", title);
+        page.addObject("message", message);
         return page;
     }
 

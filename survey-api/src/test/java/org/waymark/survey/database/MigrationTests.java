@@ -110,13 +110,25 @@ class MigrationTests {
     void rollsBackTheLatestChangesetsAndAppliesThemAgain() throws Exception {
         update();
         assertThat(triggers()).containsExactly("audit_event_no_delete", "audit_event_no_update");
-        rollback(1);
+        // The newest two: 0012's sign-in columns, then 0011's report drafts.
+        rollback(2);
+        assertThat(columns("researcher_account")).doesNotContain("totp_secret", "totp_last_step");
+        assertThat(columns("access_token")).doesNotContain("site_admin");
         assertThat(tables())
                 .doesNotContain("report_draft")
                 .contains("access_token", "access_token_study", "codebook", "study_role", "response");
         update();
         assertThat(tables()).containsExactlyElementsOf(TABLES);
+        assertThat(columns("researcher_account")).contains("totp_secret", "totp_last_step");
         assertThat(triggers()).hasSize(2);
+    }
+
+    private List<String> columns(String table) {
+        return JdbcClient.create(new SingleConnectionDataSource(connection, true))
+                .sql("SELECT column_name FROM information_schema.columns WHERE table_schema = ? AND table_name = ?")
+                .params(SCHEMA, table)
+                .query(String.class)
+                .list();
     }
 
     private List<String> triggers() {

@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium, driven through Debian's chromedriver (installed by .ci/run; see
  * docs/getting-started.md). Nothing is downloaded: the browser and the driver are the machine's own.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
@@ -33,7 +33,7 @@ final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final String base;
 
-    Browser(int port) throws Exception {
+    public Browser(int port) throws Exception {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver packages"
                     + " (apt-get install chromium chromium-driver); .ci/run installs them.");
@@ -60,32 +60,32 @@ final class Browser implements AutoCloseable {
         this.base = "http://localhost:" + port;
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
-    void open(String path) {
+    public void open(String path) {
         driver.get(base + path);
     }
 
-    String heading() {
+    public String heading() {
         return driver.findElement(By.tagName("h1")).getText();
     }
 
-    WebElement find(String css) {
+    public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
     }
 
-    List<WebElement> all(String css) {
+    public List<WebElement> all(String css) {
         return driver.findElements(By.cssSelector(css));
     }
 
-    void click(String css) {
+    public void click(String css) {
         find(css).click();
     }
 
     /** Clicks a button that sends a form, and waits until the next page has replaced this one. */
-    void submit(String css) {
+    public void submit(String css) {
         JavascriptExecutor script = (JavascriptExecutor) driver;
         // A mark on this page's window; a newly loaded page has none.
         script.executeScript("window.waymarkPreviousPage = true;");
@@ -97,18 +97,18 @@ final class Browser implements AutoCloseable {
     }
 
     /** Clicks the label of an option, as a person taps it. */
-    void choose(String questionId, String code) {
+    public void choose(String questionId, String code) {
         find("input[name='q_" + questionId + "'][value='" + code + "']").click();
     }
 
-    void type(String css, String text) {
+    public void type(String css, String text) {
         WebElement field = find(css);
         field.clear();
         field.sendKeys(text);
     }
 
     /** The accessibility problems axe-core finds on the current page, against WCAG 2.2 A and AA. */
-    Results accessibility() {
+    public Results accessibility() {
         return new AxeBuilder().withTags(WCAG_22_AA).analyze(driver);
     }
 

@@ -92,6 +92,28 @@ class RateLimitTests {
     }
 
     @Test
+    void theSignInFormsShareTheSignInAllowance() {
+        String client = "203.0.113.35";
+        // Counted before the CSRF check, like the resume page: every password or code sent is a try.
+        for (int i = 0; i < 3; i++) {
+            String path = i % 2 == 0 ? "/sign-in" : "/sign-in/code";
+            assertThat(send(client, "POST", path, PageClient.BROWSER_ACCEPT, null)
+                            .statusCode())
+                    .as(path)
+                    .isEqualTo(403);
+        }
+        HttpResponse<String> refused = send(client, "POST", "/sign-in/code", PageClient.BROWSER_ACCEPT, null);
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.body()).contains("Please wait a minute", "Waymark workspace");
+        assertThat(send("203.0.113.36", "POST", "/sign-in", PageClient.BROWSER_ACCEPT, null)
+                        .statusCode())
+                .as("another address")
+                .isEqualTo(403);
+    }
+
+    @Test
     void searchesOverTheLimitAreRefused() {
         String client = "203.0.113.40";
         String search = "/api/studies/" + STUDY + "/search?q=kind";

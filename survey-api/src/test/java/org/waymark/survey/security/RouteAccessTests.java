@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.waymark.survey.PageClient;
 import org.waymark.survey.TestAccounts;
 import org.waymark.survey.TestApi;
 import org.waymark.survey.WaymarkIntegrationTest;
@@ -46,6 +47,9 @@ class RouteAccessTests {
     RequestMappingHandlerMapping mappings;
 
     private final Map<String, TestApi> clients = new LinkedHashMap<>();
+    /** The same people in the workspace pages, each signed in through the sign-in form (anonymous not). */
+    private final Map<String, PageClient> pageClients = new LinkedHashMap<>();
+
     private String responseA;
 
     @BeforeAll
@@ -64,10 +68,18 @@ class RouteAccessTests {
         }
         clients.put("owner", owner);
         clients.put("outsider", outsider);
+        pageClients.put("anonymous", PageClient.on(port));
+        pageClients.put("admin", WorkspaceSignIn.signedIn(port, "admin", TestApi.ADMIN_PASSWORD));
+        for (String who : List.of("coder", "analyst", "researcher", "owner", "outsider")) {
+            pageClients.put(who, WorkspaceSignIn.signedIn(port, "matrix-" + who, TestAccounts.PASSWORD));
+        }
     }
 
-    /** A request to one route, and the status each of {@link #WHO} gets, in that order. */
-    private record Row(String route, String path, String contentType, String body, int[] expected) {
+    /**
+     * A request to one route, and the status each of {@link #WHO} gets, in that order. A page row is sent
+     * from each person's signed-in page session, a form with the session's CSRF token.
+     */
+    private record Row(String route, String path, String contentType, String body, int[] expected, boolean page) {
 
         String method() {
             return route.substring(0, route.indexOf(' '));
@@ -82,7 +94,13 @@ class RouteAccessTests {
         int[] statuses = Arrays.stream(expected.trim().split(" +"))
                 .mapToInt(Integer::parseInt)
                 .toArray();
-        return new Row(route, path, contentType, body, statuses);
+        return new Row(route, path, contentType, body, statuses, false);
+    }
+
+    /** A workspace page or form, opened or sent as a browser does. */
+    private static Row page(String route, String path, String expected) {
+        Row row = send(route, path, null, null, expected);
+        return new Row(row.route(), row.path(), null, null, row.expected(), true);
     }
 
     private static final String JSON = "application/json";
@@ -305,10 +323,40 @@ class RouteAccessTests {
                 send("POST /resume", "/resume", null, "", "403 403 403 403 403 403 403"),
                 row("GET /withdraw", "/withdraw", "200 200 200 200 200 200 200"),
                 send("POST /withdraw", "/withdraw", null, "", "403 403 403 403 403 403 403"),
+                // Signing in: the form for anyone (someone signed in is sent on to the workspace); the code page
+                // only after a right password, so everyone here is sent back to sign in.
+                page("GET /sign-in", "/sign-in", "200 302 302 302 302 302 302"),
+                page("POST /sign-in", "/sign-in", "400 400 400 400 400 400 400"),
+                page("GET /sign-in/code", "/sign-in/code", "302 302 302 302 302 302 302"),
+                page("POST /sign-in/code", "/sign-in/code", "302 302 302 302 302 302 302"),
+                // The workspace: anyone signed in (by the form) sees their own; anonymous visitors are sent to
+                // sign in. Forms sent empty come back with their errors (400).
+                page("GET /workspace", "/workspace", "302 200 200 200 200 200 200"),
+                page("GET /workspace/account", "/workspace/account", "302 200 200 200 200 200 200"),
+                page("POST /workspace/account/password", "/workspace/account/password", "302 400 400 400 400 400 400"),
+                page(
+                        "GET /workspace/account/second-factor",
+                        "/workspace/account/second-factor",
+                        "302 200 200 200 200 200 200"),
+                page(
+                        "POST /workspace/account/second-factor",
+                        "/workspace/account/second-factor",
+                        "302 400 400 400 400 400 400"),
+                page(
+                        "POST /workspace/account/second-factor/remove",
+                        "/workspace/account/second-factor/remove",
+                        "302 400 400 400 400 400 400"),
+                page("POST /workspace/account/tokens", "/workspace/account/tokens", "302 400 400 400 400 400 400"),
+                page(
+                        "POST /workspace/account/tokens/{tokenId}/revoke",
+                        "/workspace/account/tokens/999999999/revoke",
+                        "302 404 404 404 404 404 404"),
                 // The error page, opened directly, has no error to show: a bad request.
                 row("* /error", "/error", "400 400 400 400 400 400 400"),
                 // Last, since it closes study A.
-                send("POST /api/studies/{id}/close", S + "/close", JSON, "", "401 403 403 403 403 200 403"));
+                send("POST /api/studies/{id}/close", S + "/close", JSON, "", "401 403 403 403 403 200 403"),
+                // Last of all, since it ends the page sessions.
+                page("POST /sign-out", "/sign-out", "302 302 302 302 302 302 302"));
     }
 
     @Test
@@ -341,6 +389,14 @@ class RouteAccessTests {
         for (Row row : rows) {
             assertThat(row.expected()).as(row.route()).hasSize(WHO.size());
             for (int i = 0; i < WHO.size(); i++) {
+                if (row.page()) {
+                    int status = pageStatus(pageClients.get(WHO.get(i)), row);
+                    if (status != row.expected()[i]) {
+                        wrong.add(
+                                row.route() + " as " + WHO.get(i) + ": " + status + ", expected " + row.expected()[i]);
+                    }
+                    continue;
+                }
                 TestApi client = clients.get(WHO.get(i));
                 var reply = row.body() == null
                         ? client.sendBytes(row.method(), row.path(), null, null)
@@ -356,6 +412,16 @@ class RouteAccessTests {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    private static int pageStatus(PageClient client, Row row) {
+        if (row.method().equals("GET")) {
+            return client.get(row.path()).status();
+        }
+        var form = client.get("/workspace");
+        String csrf =
+                form.status() == 200 ? form.csrfToken() : client.get("/sign-in").csrfToken();
+        return client.post(row.path(), csrf, List.of()).status();
     }
 
     /** Every handler's routes as "METHOD pattern", "*" for a handler that takes any method. */

@@ -6,14 +6,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.waymark.survey.PageClient;
+import org.waymark.survey.TestAccounts;
 import org.waymark.survey.TestApi;
 import org.waymark.survey.WaymarkIntegrationTest;
 
@@ -49,30 +52,53 @@ class SecurityHeadersTests {
                     PageClient.BROWSER_ACCEPT,
                     null,
                     403),
-            new Case("an unknown resume code", "GET", "/api/responses/no-such-code", JSON, null, 404));
+            new Case("an unknown resume code", "GET", "/api/responses/no-such-code", JSON, null, 404),
+            new Case("the sign-in page", "GET", "/sign-in", PageClient.BROWSER_ACCEPT, null, 200),
+            new Case("a workspace page, not signed in", "GET", "/workspace", PageClient.BROWSER_ACCEPT, null, 302),
+            new Case(
+                    "the sign-in form without its CSRF token",
+                    "POST",
+                    "/sign-in",
+                    PageClient.BROWSER_ACCEPT,
+                    null,
+                    403));
 
     @Test
     void everyKindOfResponseCarriesEachProtectionOnceWithOneValue() {
         for (Case c : CASES) {
             HttpResponse<String> reply = send(c.method(), c.path(), c.accept(), c.authorization());
             assertThat(reply.statusCode()).as(c.what()).isEqualTo(c.status());
-            assertThat(reply.headers().allValues("Content-Security-Policy"))
-                    .as(c.what())
-                    .containsExactly(SecurityHeaders.CONTENT_SECURITY_POLICY);
-            assertThat(reply.headers().allValues("X-Content-Type-Options"))
-                    .as(c.what())
-                    .containsExactly("nosniff");
-            assertThat(reply.headers().allValues("Referrer-Policy"))
-                    .as(c.what())
-                    .containsExactly("no-referrer");
-            assertThat(reply.headers().allValues("X-Frame-Options"))
-                    .as(c.what())
-                    .containsExactly("DENY");
-            assertThat(reply.headers().allValues("Cache-Control")).as(c.what()).containsExactly("no-store");
-            assertThat(reply.headers().allValues("Strict-Transport-Security"))
-                    .as(c.what() + ": no HSTS over plain HTTP")
-                    .isEmpty();
+            assertProtections(c.what(), reply.headers());
         }
+    }
+
+    @Test
+    void theSignedInWorkspacePagesCarryEachProtectionAndAreNeverCached() {
+        TestAccounts.signedIn(port, "headers-researcher");
+        PageClient researcher = PageClient.on(port);
+        var signIn = researcher.post(
+                "/sign-in",
+                researcher.get("/sign-in").csrfToken(),
+                List.of(Map.entry("username", "headers-researcher"), Map.entry("password", TestAccounts.PASSWORD)));
+        assertThat(signIn.status()).isEqualTo(302);
+        for (String page : List.of("/workspace", "/workspace/account", "/workspace/account/second-factor")) {
+            var reply = researcher.get(page);
+            assertThat(reply.status()).as(page).isEqualTo(200);
+            assertProtections(page, reply.headers());
+        }
+    }
+
+    private static void assertProtections(String what, HttpHeaders headers) {
+        assertThat(headers.allValues("Content-Security-Policy"))
+                .as(what)
+                .containsExactly(SecurityHeaders.CONTENT_SECURITY_POLICY);
+        assertThat(headers.allValues("X-Content-Type-Options")).as(what).containsExactly("nosniff");
+        assertThat(headers.allValues("Referrer-Policy")).as(what).containsExactly("no-referrer");
+        assertThat(headers.allValues("X-Frame-Options")).as(what).containsExactly("DENY");
+        assertThat(headers.allValues("Cache-Control")).as(what).containsExactly("no-store");
+        assertThat(headers.allValues("Strict-Transport-Security"))
+                .as(what + ": no HSTS over plain HTTP")
+                .isEmpty();
     }
 
     @Test

@@ -1,0 +1,72 @@
+package org.waymark.survey.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Keeps a signed-in page session within its limits on every workspace request: it ends at the
+ * absolute timeout however busy it is (the container ends it after the idle timeout), and when the
+ * account is disabled or its admin status changed; and an account that must have a second factor
+ * but has none reaches only the page that sets one up. Not a bean, so it runs only in the workspace's
+ * filter chain.
+ */
+final class WorkspaceSessionFilter extends OncePerRequestFilter {
+
+    static final String ENROL = "/workspace/account/second-factor";
+
+    /** What an account that must set up a second factor may still reach. */
+    private static final Set<String> WHILE_ENROLLING = Set.of(ENROL, "/sign-out", "/sign-in", "/sign-in/code");
+
+    private final AccountRepository accounts;
+    private final SecondFactors factors;
+    private final SecuritySettings.Session settings;
+    private final Clock clock;
+
+    WorkspaceSessionFilter(AccountRepository accounts, SecondFactors factors, SecuritySettings settings, Clock clock) {
+        this.accounts = accounts;
+        this.factors = factors;
+        this.settings = settings.session();
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpSession session = request.getSession(false);
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (session == null || !(authentication instanceof UsernamePasswordAuthenticationToken signedIn)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Object at = session.getAttribute(FormSignIn.SIGNED_IN_AT);
+        boolean expired = !(at instanceof Instant since)
+                || !since.plus(settings.absoluteTimeout()).isAfter(clock.instant());
+        var account = accounts.findByUsername(signedIn.getName());
+        boolean changed = account.isEmpty()
+                || !account.get().enabled()
+                || account.get().siteAdmin() != StudyAccess.isSiteAdmin(signedIn);
+        if (expired || changed) {
+            session.invalidate();
+            SecurityContextHolder.clearContext();
+            response.sendRedirect("/sign-in?ended");
+            return;
+        }
+        if (factors.required(account.get())
+                && !account.get().hasSecondFactor()
+                && !WHILE_ENROLLING.contains(request.getRequestURI())) {
+            response.sendRedirect(ENROL);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,114 @@
+package org.waymark.survey.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.waymark.survey.TestAccounts;
+import org.waymark.survey.WaymarkIntegrationTest;
+import org.waymark.survey.questionnaire.Browser;
+
+/**
+ * Signing in, setting up a second factor and signing in with it, in a real headless Chromium without
+ * any help from the test: the code is worked out from the key the page shows, as an authenticator app
+ * would. Every page is checked with axe-core against WCAG 2.2 A and AA and photographed into
+ * target/screenshots.
+ */
+@WaymarkIntegrationTest
+class WorkspaceBrowserTests {
+
+    private static final String USERNAME = "browser-researcher";
+
+    @LocalServerPort
+    int port;
+
+    private Browser browser;
+    private final List<String> problems = new ArrayList<>();
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        TestAccounts.signedIn(port, USERNAME);
+        TestAccounts.grant(port, "cpa-recovery-demo", USERNAME, "researcher");
+        browser = new Browser(port);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    private void check(String name) throws Exception {
+        browser.accessibility()
+                .getViolations()
+                .forEach(rule -> problems.add(name + ": " + rule.getId() + " (" + rule.getHelp() + ") on "
+                        + rule.getNodes().size() + " element(s)"));
+        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(
+                shots.resolve("workspace-" + name + ".png"),
+                ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private void signInWithPassword() {
+        browser.type("#username", USERNAME);
+        browser.type("#password", TestAccounts.PASSWORD);
+        browser.submit("main button[type='submit']");
+    }
+
+    @Test
+    void signsInSetsUpASecondFactorAndSignsInWithIt() throws Exception {
+        browser.open("/workspace");
+        assertThat(browser.heading()).as("sent to sign in").isEqualTo("Sign in");
+        check("01-sign-in");
+        browser.submit("main button[type='submit']");
+        assertThat(browser.find(".error-summary").getText()).contains("Enter your username", "Enter your password");
+        check("02-sign-in-errors");
+
+        signInWithPassword();
+        assertThat(browser.heading()).isEqualTo("Your studies");
+        assertThat(browser.find("main").getText()).contains("CPA and Recovery", "researcher");
+        check("03-studies");
+
+        browser.click("a[href='/workspace/account']");
+        assertThat(browser.heading()).isEqualTo("Your account");
+        check("04-account");
+        browser.click("a[href='/workspace/account/second-factor']");
+        assertThat(browser.heading()).isEqualTo("Set up a second factor");
+        check("05-second-factor");
+        byte[] secret = Base32.decode(browser.find("#secret").getText());
+        assertThat(secret).hasSize(Totp.SECRET_BYTES);
+        browser.type("#code", Totp.code(secret, Totp.step(Instant.now()), Totp.DIGITS));
+        browser.submit("main button[type='submit']");
+        assertThat(browser.find(".notice").getText()).contains("Your second factor is set up");
+        check("06-account-with-factor");
+
+        browser.submit("header button.link-button");
+        assertThat(browser.heading()).isEqualTo("Sign in");
+        assertThat(browser.find(".notice").getText()).isEqualTo("You have signed out.");
+
+        signInWithPassword();
+        assertThat(browser.heading()).isEqualTo("Enter the code from your app");
+        check("07-sign-in-code");
+        // The code used to switch the factor on is spent; the app's next code is inside the window.
+        browser.type("#code", Totp.code(secret, Totp.step(Instant.now()) + 1, Totp.DIGITS));
+        browser.submit("main button[type='submit']");
+        assertThat(browser.heading()).isEqualTo("Your studies");
+
+        browser.open("/workspace/account");
+        browser.type("#token-name", "weekly export script");
+        browser.click("input[name='studies'][value='cpa-recovery-demo']");
+        browser.submit("form[action='/workspace/account/tokens'] button");
+        assertThat(browser.find("#new-token").getText()).startsWith("wmk_");
+        check("08-token-shown");
+
+        assertThat(problems).as("WCAG 2.2 A and AA problems axe-core found").isEmpty();
+    }
+}
