@@ -129,6 +129,7 @@ final class AccessRules {
             // The workspace: researchers' pages, signed in through the sign-in page.
             rule("GET", "/workspace", SIGNED_IN),
             rule("GET", "/workspace/account", OWN_ACCOUNT),
+            rule("GET", "/workspace/studies/{id}/audit", MANAGE_ROLES),
             rule("POST", "/workspace/account/password", OWN_ACCOUNT),
             rule("GET", "/workspace/account/second-factor", OWN_ACCOUNT),
             rule("POST", "/workspace/account/second-factor", OWN_ACCOUNT),

@@ -333,6 +333,10 @@ class RouteAccessTests {
                 // sign in. Forms sent empty come back with their errors (400).
                 page("GET /workspace", "/workspace", "302 200 200 200 200 200 200"),
                 page("GET /workspace/account", "/workspace/account", "302 200 200 200 200 200 200"),
+                page(
+                        "GET /workspace/studies/{id}/audit",
+                        "/workspace/studies/" + A + "/audit",
+                        "302 200 403 403 403 200 403"),
                 page("POST /workspace/account/password", "/workspace/account/password", "302 400 400 400 400 400 400"),
                 page(
                         "GET /workspace/account/second-factor",

@@ -58,7 +58,11 @@ class WorkspaceBrowserTests {
     }
 
     private void signInWithPassword() {
-        browser.type("#username", USERNAME);
+        signInWithPassword(USERNAME);
+    }
+
+    private void signInWithPassword(String username) {
+        browser.type("#username", username);
         browser.type("#password", TestAccounts.PASSWORD);
         browser.submit("main button[type='submit']");
     }
@@ -109,6 +113,20 @@ class WorkspaceBrowserTests {
         assertThat(browser.find("#new-token").getText()).startsWith("wmk_");
         check("08-token-shown");
 
+        assertThat(problems).as("WCAG 2.2 A and AA problems axe-core found").isEmpty();
+    }
+
+    @Test
+    void showsAStudysOwnerItsAuditTrail() throws Exception {
+        TestAccounts.signedIn(port, "browser-owner");
+        TestAccounts.grant(port, "cpa-recovery-demo", "browser-owner", "owner");
+        browser.open("/workspace");
+        signInWithPassword("browser-owner");
+        browser.click("a[href='/workspace/studies/cpa-recovery-demo/audit']");
+
+        assertThat(browser.heading()).isEqualTo("Audit trail: cpa-recovery-demo");
+        assertThat(browser.find("main table").getText()).contains("role.granted");
+        check("09-audit-trail");
         assertThat(problems).as("WCAG 2.2 A and AA problems axe-core found").isEmpty();
     }
 }

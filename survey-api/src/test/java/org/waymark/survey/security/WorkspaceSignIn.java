@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.waymark.survey.PageClient;
 
 /** Signing in through the pages as a browser without JavaScript does, for tests. */
-final class WorkspaceSignIn {
+public final class WorkspaceSignIn {
 
     private static final Pattern SECRET = Pattern.compile("id=\"secret\">([A-Z2-7 ]+)<");
     private static final Pattern TOKEN = Pattern.compile("id=\"new-token\">(wmk_[A-Za-z0-9_-]+)<");
@@ -31,7 +31,7 @@ final class WorkspaceSignIn {
     }
 
     /** A new visitor, signed in with a password alone. */
-    static PageClient signedIn(int port, String username, String password) {
+    public static PageClient signedIn(int port, String username, String password) {
         PageClient client = PageClient.on(port);
         var reply = password(client, username, password);
         assertThat(reply.status()).as(reply.body()).isEqualTo(302);
