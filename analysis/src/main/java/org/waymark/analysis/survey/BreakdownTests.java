@@ -30,6 +30,12 @@ import org.waymark.analysis.table.Table;
  * residuals, figures cell by cell. With the margins, a residual or an odds ratio can be worked back
  * to the counts behind it, so both are withheld when any cell of the tested groups is hidden in the
  * table as published (primary or secondary suppression).
+ *
+ * <p>Under a profile that {@linkplain DisclosureProfile#withholdsDerivedStatisticsOverHiddenCells() withholds
+ * tests over hidden cells} ({@code strict-10}), the whole test is withheld in that case too: with
+ * the exact totals such a profile publishes, the statistic, the p-value or the effect size of a
+ * 2x2 table pins a hidden cell to one or two values. For numbers the cells are not published, but
+ * a tested group's base is, so the test is withheld when one is hidden.
  */
 final class BreakdownTests {
     private BreakdownTests() {}
@@ -51,6 +57,7 @@ final class BreakdownTests {
             Optional<OddsRatio> oddsRatio,
             Optional<CellResiduals> residuals,
             boolean cellsWithheld,
+            boolean testWithheld,
             Optional<MonteCarlo> monteCarlo,
             List<String> groupsLeftOut,
             int focus,
@@ -76,20 +83,35 @@ final class BreakdownTests {
                         testedGroups,
                         question.options().stream().map(Option::code).toList(),
                         anyHidden(profile.apply(Table.of(counts.categories())), rows));
-                yield association(association, table(counts, rows, -1), -1, leftOut, rows, labels)
+                yield association(association, table(counts, rows, -1), -1, leftOut, rows, labels, profile)
                         .map(List::of)
                         .orElse(List.of());
             }
-            case SCALE ->
-                ranks(table(counts, rows, -1), leftOut, rows).map(List::of).orElse(List.of());
+            case SCALE -> {
+                final boolean hidden = anyHidden(profile.apply(Table.of(counts.categories())), rows);
+                yield ranks(
+                                table(counts, rows, -1),
+                                leftOut,
+                                rows,
+                                hidden && profile.withholdsDerivedStatisticsOverHiddenCells())
+                        .map(List::of)
+                        .orElse(List.of());
+            }
             case MULTI -> {
                 final List<Raw> tests = new ArrayList<>();
+                final List<DisclosedTable> published = new ArrayList<>();
+                for (int j = 0; j < question.options().size(); j++) {
+                    published.add(profile.apply(counts.yesNo(j)));
+                }
+                // A group's base is hidden if any option's table hides it (GroupSummaries), and
+                // then it is not published beside this option either.
+                final boolean anyBaseHidden = published.stream().anyMatch(table -> anyRowTotalHidden(table, rows));
                 for (int j = 0; j < question.options().size(); j++) {
                     final Labels labels = new Labels(
                             testedGroups,
                             List.of(CellResiduals.TICKED, CellResiduals.NOT_TICKED),
-                            anyHidden(profile.apply(counts.yesNo(j)), rows));
-                    association(association, table(counts, rows, j), j, leftOut, rows, labels)
+                            anyBaseHidden || anyHidden(published.get(j), rows));
+                    association(association, table(counts, rows, j), j, leftOut, rows, labels, profile)
                             .ifPresent(tests::add);
                 }
                 yield tests;
@@ -127,7 +149,18 @@ final class BreakdownTests {
                 cells[i][column]++;
             }
         }
-        return ranks(Table.of(cells), selection.leftOut(), rows).map(List::of).orElse(List.of());
+        // The same table of bases the group summaries publish: a tested group's base may be hidden by
+        // secondary suppression, and a rank statistic with the other base would give it back.
+        final long[][] baseColumn =
+                Arrays.stream(bases).mapToObj(base -> new long[] {base}).toArray(long[][]::new);
+        final boolean hidden = anyHidden(profile.apply(Table.of(baseColumn)), rows);
+        return ranks(
+                        Table.of(cells),
+                        selection.leftOut(),
+                        rows,
+                        hidden && profile.withholdsDerivedStatisticsOverHiddenCells())
+                .map(List::of)
+                .orElse(List.of());
     }
 
     /**
@@ -164,6 +197,10 @@ final class BreakdownTests {
         return false;
     }
 
+    private static boolean anyRowTotalHidden(DisclosedTable published, int[] rows) {
+        return Arrays.stream(rows).anyMatch(i -> published.rowTotal(i).suppressed());
+    }
+
     /** Groups in {@code rows} by options, or by yes/no for one option of a multi question. */
     private static Table table(Counts counts, int[] rows, int option) {
         final long[][] cells = new long[rows.length][];
@@ -177,7 +214,14 @@ final class BreakdownTests {
     }
 
     private static Optional<Raw> association(
-            AssociationTest test, Table table, int option, List<String> leftOut, int[] rows, Labels labels) {
+            AssociationTest test,
+            Table table,
+            int option,
+            List<String> leftOut,
+            int[] rows,
+            Labels labels,
+            DisclosureProfile profile) {
+        final boolean testWithheld = labels.cellsWithheld() && profile.withholdsDerivedStatisticsOverHiddenCells();
         return test.test(table)
                 .map(result -> new Raw(
                         option,
@@ -192,9 +236,11 @@ final class BreakdownTests {
                                 : Optional.of(new CellResiduals(
                                         labels.groups(), labels.answers(), result.adjustedResiduals())),
                         labels.cellsWithheld(),
+                        testWithheld,
                         result.monteCarlo(),
                         leftOut,
-                        option < 0 ? drivingColumn(table, result) : option,
+                        // The answer that strays furthest is read from the residuals: not for a withheld test.
+                        option >= 0 ? option : testWithheld ? 0 : drivingColumn(table, result),
                         rows));
     }
 
@@ -218,7 +264,7 @@ final class BreakdownTests {
         return best;
     }
 
-    private static Optional<Raw> ranks(Table table, List<String> leftOut, int[] rows) {
+    private static Optional<Raw> ranks(Table table, List<String> leftOut, int[] rows, boolean withheld) {
         if (rows.length == 2) {
             return MannWhitney.withDefaults()
                     .test(table)
@@ -232,6 +278,7 @@ final class BreakdownTests {
                             Optional.empty(),
                             Optional.empty(),
                             false,
+                            withheld,
                             Optional.empty(),
                             leftOut,
                             0,
@@ -249,6 +296,7 @@ final class BreakdownTests {
                         Optional.empty(),
                         Optional.empty(),
                         false,
+                        withheld,
                         Optional.empty(),
                         leftOut,
                         0,

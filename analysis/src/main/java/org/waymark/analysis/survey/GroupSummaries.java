@@ -51,8 +51,11 @@ final class GroupSummaries {
                                 counts.categories()[i][j],
                                 counts.base()[i])));
             }
-            final boolean quartiles =
-                    question.kind() == QuestionKind.SCALE && counts.base()[i] > 0 && table.permitsDerivedStatistics(i);
+            // Quartiles say where the counts lie: not beside a hidden one where totals are exact (strict-10).
+            final boolean quartiles = question.kind() == QuestionKind.SCALE
+                    && counts.base()[i] > 0
+                    && table.permitsDerivedStatistics(i)
+                    && !(profile.withholdsDerivedStatisticsOverHiddenCells() && anyHidden(table, i));
             summaries.add(new GroupSummary(
                     groups.get(i).code(),
                     groups.get(i).label(),
@@ -65,6 +68,15 @@ final class GroupSummaries {
                     table.flags(i)));
         }
         return summaries;
+    }
+
+    private static boolean anyHidden(DisclosedTable table, int row) {
+        for (int j = 0; j < table.columns(); j++) {
+            if (table.cell(row, j).suppressed()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -137,7 +149,11 @@ final class GroupSummaries {
         final List<GroupSummary> summaries = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             final double[] values = valuesByGroup[i];
-            final boolean derived = values.length > 0 && table.permitsDerivedStatistics(i);
+            // The quartiles of n values fall at positions set by n, so they would narrow a hidden base.
+            final boolean derived = values.length > 0
+                    && table.permitsDerivedStatistics(i)
+                    && !(profile.withholdsDerivedStatisticsOverHiddenCells()
+                            && table.rowTotal(i).suppressed());
             final Set<Flag> flags = EnumSet.noneOf(Flag.class);
             if (values.length < LOW_BASE) {
                 flags.add(Flag.LOW_BASE);

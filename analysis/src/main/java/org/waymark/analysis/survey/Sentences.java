@@ -20,14 +20,24 @@ final class Sentences {
 
     private Sentences() {}
 
-    static String describe(
-            QuestionKind kind,
-            List<GroupSummary> tested,
-            int focus,
-            TestMethod method,
-            double pValue,
-            double pHolm,
-            int tests) {
+    /**
+     * The end of a sentence: what the test says, or that it is withheld. Built without the p-value
+     * when the test is withheld, so a withheld figure cannot reach the words.
+     */
+    record Verdict(String text) {
+        static Verdict of(TestMethod method, double pValue, double pHolm, int tests) {
+            return new Verdict(verdict(method, pValue, pHolm, tests));
+        }
+
+        static Verdict withheld() {
+            return new Verdict(WITHHELD);
+        }
+    }
+
+    static final String WITHHELD = "the test of this difference is withheld to protect small groups: with the"
+            + " totals shown, its result could give away a number hidden here";
+
+    static String describe(QuestionKind kind, List<GroupSummary> tested, int focus, Verdict verdict) {
         final String answer = "\u201c" + tested.get(0).categories().get(focus).label() + "\u201d";
         final String verb = kind == QuestionKind.MULTI ? "ticked " : "answered ";
         final List<String> shown = new ArrayList<>();
@@ -52,7 +62,7 @@ final class Sentences {
             described = join(shown) + " " + verb + answer + "; for " + join(hidden)
                     + " the numbers are too small to report";
         }
-        return described + "; " + verdict(method, pValue, pHolm, tests) + ".";
+        return described + "; " + verdict.text() + ".";
     }
 
     /**
@@ -60,8 +70,7 @@ final class Sentences {
      * 2.5 in "Woman", compared with 3 in "Man"; ...". A group whose quartiles are withheld is named
      * without its median.
      */
-    static String describeNumbers(
-            List<GroupSummary> tested, TestMethod method, double pValue, double pHolm, int tests) {
+    static String describeNumbers(List<GroupSummary> tested, Verdict verdict) {
         final List<String> shown = new ArrayList<>();
         final List<String> hidden = new ArrayList<>();
         for (GroupSummary group : tested) {
@@ -79,7 +88,7 @@ final class Sentences {
             described =
                     "The median was " + join(shown) + "; for " + join(hidden) + " the numbers are too small to report";
         }
-        return described + "; " + verdict(method, pValue, pHolm, tests) + ".";
+        return described + "; " + verdict.text() + ".";
     }
 
     /** At most two decimals, without trailing zeros: 2.5, 3, 2.33. */

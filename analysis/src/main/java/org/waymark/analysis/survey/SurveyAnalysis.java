@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 import org.waymark.analysis.agreement.CronbachAlpha;
 import org.waymark.analysis.association.AssociationTest;
 import org.waymark.analysis.disclosure.DisclosedTable;
@@ -65,10 +67,7 @@ public final class SurveyAnalysis {
             scaleDrafts.add(
                     numbers(dataset, Question.number(scale.id(), scale.label()), dataset.scores(s), r -> false, tests));
         }
-        final double[] p =
-                tests.stream().mapToDouble(BreakdownTests.Raw::pValue).toArray();
-        final double[] holm = PValueAdjustment.HOLM.adjust(p);
-        final double[] bh = PValueAdjustment.BENJAMINI_HOCHBERG.adjust(p);
+        final Adjusted adjusted = Adjusted.of(tests);
         final List<QuestionSummary> questions = new ArrayList<>();
         for (Draft draft : questionDrafts) {
             final Question question = draft.question();
@@ -77,7 +76,7 @@ public final class SurveyAnalysis {
                     question.label(),
                     question.kind(),
                     draft.overall(),
-                    breakdowns(dataset, draft, tests, holm, bh)));
+                    breakdowns(dataset, draft, tests, adjusted)));
         }
         final List<ScaleSummary> scales = new ArrayList<>();
         for (int s = 0; s < scaleDrafts.size(); s++) {
@@ -86,10 +85,37 @@ public final class SurveyAnalysis {
             scales.add(new ScaleSummary(
                     scale,
                     draft.overall(),
-                    breakdowns(dataset, draft, tests, holm, bh),
+                    breakdowns(dataset, draft, tests, adjusted),
                     reliability(ScaleScores.items(dataset, scale))));
         }
-        return new SurveyReport(profile, dataset.respondents(), questions, scales, p.length);
+        return new SurveyReport(profile, dataset.respondents(), questions, scales, adjusted.published());
+    }
+
+    /**
+     * Holm and Benjamini-Hochberg over the published tests only, by position in the run's list
+     * ({@code NaN} for a withheld test). A withheld p-value in the family would move the adjusted
+     * p-values of the published tests, and so let something of it out.
+     */
+    private record Adjusted(double[] holm, double[] bh, int published) {
+        static Adjusted of(List<BreakdownTests.Raw> tests) {
+            final int[] positions = IntStream.range(0, tests.size())
+                    .filter(t -> !tests.get(t).testWithheld())
+                    .toArray();
+            final double[] p = Arrays.stream(positions)
+                    .mapToDouble(t -> tests.get(t).pValue())
+                    .toArray();
+            final double[] holm = new double[tests.size()];
+            final double[] bh = new double[tests.size()];
+            Arrays.fill(holm, Double.NaN);
+            Arrays.fill(bh, Double.NaN);
+            final double[] holmOfPublished = PValueAdjustment.HOLM.adjust(p);
+            final double[] bhOfPublished = PValueAdjustment.BENJAMINI_HOCHBERG.adjust(p);
+            for (int k = 0; k < positions.length; k++) {
+                holm[positions[k]] = holmOfPublished[k];
+                bh[positions[k]] = bhOfPublished[k];
+            }
+            return new Adjusted(holm, bh, positions.length);
+        }
     }
 
     /** A question's or scale's summaries, with its tests as positions in the run's list of tests. */
@@ -97,14 +123,20 @@ public final class SurveyAnalysis {
             Question question, GroupSummary overall, List<List<GroupSummary>> groups, List<List<Integer>> tests) {}
 
     private List<BreakdownSummary> breakdowns(
-            Dataset dataset, Draft draft, List<BreakdownTests.Raw> tests, double[] holm, double[] bh) {
+            Dataset dataset, Draft draft, List<BreakdownTests.Raw> tests, Adjusted adjusted) {
         final List<BreakdownSummary> breakdowns = new ArrayList<>();
         for (int b = 0; b < draft.groups().size(); b++) {
             final Breakdown breakdown = dataset.breakdowns().get(b);
             final List<GroupSummary> groups = draft.groups().get(b);
             final List<TestSummary> summaries = new ArrayList<>();
             for (int t : draft.tests().get(b)) {
-                summaries.add(summary(draft.question(), groups, tests.get(t), holm[t], bh[t], holm.length));
+                summaries.add(summary(
+                        draft.question(),
+                        groups,
+                        tests.get(t),
+                        adjusted.holm()[t],
+                        adjusted.bh()[t],
+                        adjusted.published()));
             }
             breakdowns.add(new BreakdownSummary(breakdown.id(), breakdown.label(), groups, summaries));
         }
@@ -237,25 +269,29 @@ public final class SurveyAnalysis {
             Question question, List<GroupSummary> groups, BreakdownTests.Raw raw, double holm, double bh, int tests) {
         final List<GroupSummary> tested =
                 Arrays.stream(raw.tested()).mapToObj(groups::get).toList();
+        final Sentences.Verdict verdict = raw.testWithheld()
+                ? Sentences.Verdict.withheld()
+                : Sentences.Verdict.of(raw.method(), raw.pValue(), holm, tests);
+        final boolean shown = !raw.testWithheld();
         return new TestSummary(
                 raw.option() < 0
                         ? Optional.empty()
                         : Optional.of(question.options().get(raw.option()).code()),
                 raw.method(),
-                raw.statistic(),
-                raw.degreesOfFreedom(),
-                raw.pValue(),
-                holm,
-                bh,
-                raw.effect(),
+                shown ? raw.statistic() : OptionalDouble.empty(),
+                shown ? raw.degreesOfFreedom() : OptionalInt.empty(),
+                shown ? OptionalDouble.of(raw.pValue()) : OptionalDouble.empty(),
+                shown ? OptionalDouble.of(holm) : OptionalDouble.empty(),
+                shown ? OptionalDouble.of(bh) : OptionalDouble.empty(),
+                shown ? Optional.of(raw.effect()) : Optional.empty(),
                 raw.oddsRatio(),
                 raw.residuals(),
                 raw.cellsWithheld(),
-                raw.monteCarlo(),
+                raw.testWithheld(),
+                shown ? raw.monteCarlo() : Optional.empty(),
                 raw.groupsLeftOut(),
                 question.kind() == QuestionKind.NUMBER
-                        ? Sentences.describeNumbers(tested, raw.method(), raw.pValue(), holm, tests)
-                        : Sentences.describe(
-                                question.kind(), tested, raw.focus(), raw.method(), raw.pValue(), holm, tests));
+                        ? Sentences.describeNumbers(tested, verdict)
+                        : Sentences.describe(question.kind(), tested, raw.focus(), verdict));
     }
 }

@@ -13,12 +13,13 @@ import org.waymark.analysis.association.OddsRatio;
  *
  * @param option for a multi question, the option tested as yes/no; empty otherwise
  * @param method the test the documented rule chose
- * @param statistic chi-square or H; empty for Fisher's test
- * @param degreesOfFreedom for chi-square and Kruskal-Wallis
- * @param pValue the unadjusted p-value
- * @param pHolm adjusted by Holm's method across every test of the analysis run
+ * @param statistic chi-square, W or H; empty for Fisher's test and when {@code testWithheld}
+ * @param degreesOfFreedom for chi-square and Kruskal-Wallis; empty when {@code testWithheld}
+ * @param pValue the unadjusted p-value; empty when {@code testWithheld}
+ * @param pHolm adjusted by Holm's method across every published test of the analysis run (withheld
+ *     ones are not in the family); empty when {@code testWithheld}
  * @param pBenjaminiHochberg adjusted by Benjamini and Hochberg's method across the same tests
- * @param effect the effect size
+ * @param effect the effect size; empty when {@code testWithheld}
  * @param oddsRatio for an association test of two groups by two answers (for a multi option, ticked
  *     or not), the odds of the first answer in the first tested group over those in the second;
  *     empty for other tests and when {@code cellsWithheld}
@@ -27,7 +28,11 @@ import org.waymark.analysis.association.OddsRatio;
  * @param cellsWithheld whether the odds ratio and residuals were withheld because a cell of the
  *     tested groups is hidden by the disclosure profile: worked back with the margins, they would
  *     give the hidden count
- * @param monteCarlo seed, tables and standard error when the p-value was simulated
+ * @param testWithheld whether the test's statistic, degrees of freedom, p-values, effect size and
+ *     simulation figures were withheld too, because the profile withholds any test over a hidden
+ *     cell ({@code strict-10}): with exact totals, they would narrow the hidden count down
+ * @param monteCarlo seed, tables and standard error when the p-value was simulated; empty when
+ *     {@code testWithheld}
  * @param groupsLeftOut groups with answers but too few for derived statistics under the profile,
  *     left out of the test
  * @param sentence the result in words a report could use, with no number the profile hides
@@ -37,13 +42,14 @@ public record TestSummary(
         TestMethod method,
         OptionalDouble statistic,
         OptionalInt degreesOfFreedom,
-        double pValue,
-        double pHolm,
-        double pBenjaminiHochberg,
-        Effect effect,
+        OptionalDouble pValue,
+        OptionalDouble pHolm,
+        OptionalDouble pBenjaminiHochberg,
+        Optional<Effect> effect,
         Optional<OddsRatio> oddsRatio,
         Optional<CellResiduals> residuals,
         boolean cellsWithheld,
+        boolean testWithheld,
         Optional<MonteCarlo> monteCarlo,
         List<String> groupsLeftOut,
         String sentence) {

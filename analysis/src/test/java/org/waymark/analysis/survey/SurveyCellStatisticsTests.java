@@ -141,6 +141,8 @@ class SurveyCellStatisticsTests {
         assertThat(hidden.oddsRatio()).isEmpty();
         assertThat(hidden.residuals()).isEmpty();
         assertThat(hidden.cellsWithheld()).isTrue();
+        // nhs-standard withholds tests only for groups of 1 to 7, so the test itself is published.
+        assertThat(hidden.testWithheld()).isFalse();
         assertThat(hidden.pValue()).isEqualTo(shown.pValue());
         assertThat(shown.oddsRatio()).isPresent();
         assertThat(shown.cellsWithheld()).isFalse();

@@ -133,9 +133,14 @@ class SurveyDisclosureTests {
                 }
                 cellFiguresWithheld += assertCellFiguresOnlyBesideShownCells(report, profile);
                 for (TestSummary test : tests(report)) {
-                    assertThat(test.pValue()).isBetween(0.0, 1.0);
-                    assertThat(test.pBenjaminiHochberg()).isBetween(test.pValue(), 1.0);
-                    assertThat(test.pHolm()).isBetween(test.pBenjaminiHochberg(), 1.0);
+                    if (test.testWithheld()) {
+                        continue;
+                    }
+                    final double p = test.pValue().orElseThrow();
+                    assertThat(p).isBetween(0.0, 1.0);
+                    assertThat(test.pBenjaminiHochberg().orElseThrow()).isBetween(p, 1.0);
+                    assertThat(test.pHolm().orElseThrow())
+                            .isBetween(test.pBenjaminiHochberg().orElseThrow(), 1.0);
                 }
                 for (String sentence :
                         tests(report).stream().map(TestSummary::sentence).toList()) {

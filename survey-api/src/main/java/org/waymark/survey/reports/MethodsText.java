@@ -10,8 +10,8 @@ final class MethodsText {
 
     private MethodsText() {}
 
-    static Methods of(DisclosureProfile profile, String responses, int tests, String edited) {
-        List<String> method = List.of(
+    static Methods of(DisclosureProfile profile, String responses, int tests, int withheld, String edited) {
+        List<String> method = new ArrayList<>(List.of(
                 "Each table counts the people who were shown a question and answered it. People who chose"
                         + " \u201cprefer not to say\u201d or a not-applicable answer are counted beside the base (N),"
                         + " not inside it, so percentages describe the people for whom the question applied and who"
@@ -23,7 +23,13 @@ final class MethodsText {
                         + " the tests.",
                 "This analysis made " + tests + " tests. Because about one test in twenty looks significant by chance"
                         + " alone, each p-value was adjusted for the number of tests by Holm's method. A key finding is"
-                        + " a difference whose adjusted p-value is under 0.05.");
+                        + " a difference whose adjusted p-value is under 0.05."));
+        if (withheld > 0) {
+            method.add(withheld + (withheld == 1 ? " more test was" : " more tests were") + " withheld to protect"
+                    + " small groups: each compares a number hidden in its table, and with the exact totals shown its"
+                    + " result could give that number away. Withheld tests are not counted in the adjustment and"
+                    + " cannot be key findings.");
+        }
         List<String> suppression = new ArrayList<>();
         suppression.add(profileText(profile));
         suppression.add("A value hidden this way is shown as " + ReportModel.HIDDEN + " in tables, has no bar in"
@@ -57,7 +63,8 @@ final class MethodsText {
                 "Small numbers can identify people, so this report uses the strict-10 disclosure profile: counts from"
                         + " 1 to 10 are hidden, and further cells are hidden where needed so that no hidden count can be"
                         + " worked out from the rest of a table and its totals. The counts shown are exact, and groups"
-                        + " of 1 to 10 get no percentages or tests.";
+                        + " of 1 to 10 get no percentages or tests. Because the totals are exact, no test or median is"
+                        + " given that is worked out from a hidden number.";
             case INTERNAL -> throw new IllegalArgumentException("a report never uses the internal profile");
         };
     }

@@ -146,7 +146,7 @@ class ReportBuilder {
                 Findings.of(json, resolved, edits),
                 sections,
                 themes(resolved, prevalence, quotes, themeNames, profile),
-                MethodsText.of(profile, responses, json.tests(), edits.get("limitations")));
+                MethodsText.of(profile, responses, json.tests(), json.testsWithheld(), edits.get("limitations")));
     }
 
     private static ThemesPart themes(

@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
+import org.waymark.analysis.TestMethod;
 import org.waymark.analysis.association.OddsRatio;
 import org.waymark.analysis.disclosure.DisclosedCount;
 import org.waymark.analysis.disclosure.Flag;
@@ -41,6 +43,7 @@ import org.waymark.analysis.survey.TestSummary;
     "disclosure",
     "exportable",
     "tests",
+    "testsWithheld",
     "questions",
     "scales"
 })
@@ -52,6 +55,7 @@ public record AnalysisJson(
         String disclosure,
         boolean exportable,
         int tests,
+        int testsWithheld,
         List<QuestionJson> questions,
         List<ScaleJson> scales) {
 
@@ -64,8 +68,19 @@ public record AnalysisJson(
                 report.disclosure().id(),
                 report.disclosure().isExportable(),
                 report.tests(),
+                withheld(report),
                 report.questions().stream().map(QuestionJson::of).toList(),
                 report.scales().stream().map(ScaleJson::of).toList());
+    }
+
+    /** Tests withheld under the profile: not in the family {@code tests} counts. */
+    private static int withheld(SurveyReport report) {
+        return (int) Stream.concat(
+                        report.questions().stream().flatMap(question -> question.breakdowns().stream()),
+                        report.scales().stream().flatMap(scale -> scale.breakdowns().stream()))
+                .flatMap(breakdown -> breakdown.tests().stream())
+                .filter(TestSummary::testWithheld)
+                .count();
     }
 
     @JsonPropertyOrder({"question", "label", "type", "overall", "breakdowns"})
@@ -220,7 +235,9 @@ public record AnalysisJson(
      * {@code null} for Fisher's test; {@code monteCarlo} is given only when the p-value was simulated.
      * {@code oddsRatio} (two groups by two answers) and {@code adjustedResiduals} come with association
      * tests only, and are withheld ({@code null}, {@code "suppressed": true}) when the profile hides a
-     * cell of the tested groups.
+     * cell of the tested groups. Under {@code strict-10} the whole test is withheld then: {@code
+     * statistic}, {@code df}, the p-values, {@code effect} and the simulation's figures are {@code
+     * null}, and the sentence says why.
      */
     @JsonPropertyOrder({
         "method",
@@ -260,13 +277,13 @@ public record AnalysisJson(
                     finite(test.pValue()),
                     finite(test.pHolm()),
                     finite(test.pBenjaminiHochberg()),
-                    new EffectJson(test.effect().name(), finite(test.effect().value())),
+                    test.effect()
+                            .map(effect -> new EffectJson(effect.name(), finite(effect.value())))
+                            .orElse(null),
                     test.oddsRatio().map(ratio -> OddsRatioJson.of(ratio, test)).orElse(null),
                     test.residuals().map(AnalysisJson::residuals).orElse(null),
-                    test.cellsWithheld(),
-                    test.monteCarlo()
-                            .map(mc -> new MonteCarloJson(mc.seed(), mc.tables(), mc.standardError()))
-                            .orElse(null),
+                    test.cellsWithheld() || test.testWithheld(),
+                    simulation(test),
                     test.groupsLeftOut(),
                     test.sentence());
         }
@@ -309,8 +326,20 @@ public record AnalysisJson(
         return byGroup;
     }
 
-    /** How a simulated p-value was reached, so anyone can repeat it. */
-    public record MonteCarloJson(long seed, int tables, double standardError) {}
+    /**
+     * How a simulated p-value was reached, so anyone can repeat it. A withheld simulated test keeps
+     * the field, every figure {@code null}: its standard error would give back the p-value.
+     */
+    public record MonteCarloJson(Long seed, Integer tables, Double standardError) {}
+
+    private static MonteCarloJson simulation(TestSummary test) {
+        if (test.testWithheld()) {
+            return test.method() == TestMethod.FISHER_EXACT_MONTE_CARLO ? new MonteCarloJson(null, null, null) : null;
+        }
+        return test.monteCarlo()
+                .map(mc -> new MonteCarloJson(mc.seed(), mc.tables(), mc.standardError()))
+                .orElse(null);
+    }
 
     static Long shown(DisclosedCount count) {
         return count.value().isPresent() ? count.value().getAsLong() : null;

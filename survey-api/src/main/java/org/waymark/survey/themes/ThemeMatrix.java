@@ -1,5 +1,6 @@
 package org.waymark.survey.themes;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import org.waymark.analysis.association.AssociationTest;
 import org.waymark.analysis.disclosure.DisclosedCount;
 import org.waymark.analysis.disclosure.DisclosedTable;
 import org.waymark.analysis.disclosure.DisclosureProfile;
+import org.waymark.analysis.multiplicity.PValueAdjustment;
 import org.waymark.analysis.table.Table;
 import org.waymark.survey.studies.GroupingRule;
 import org.waymark.survey.studies.StudyService;
@@ -37,7 +39,23 @@ class ThemeMatrix {
     /** One cell: a count as it may be shown, with its percentage of the group's base. */
     record Cell(Long count, Long base, Double percent, boolean suppressed) {}
 
-    record Test(String method, double pValue, double cramersV) {}
+    /**
+     * A theme's test of association with the group. {@code pHolm} and {@code pBH} are adjusted across
+     * the published tests of the matrix (one per theme). Under a profile that withholds tests over
+     * hidden cells ({@code strict-10}), a test whose table hides a count has every figure {@code null}
+     * and {@code "suppressed": true}: with the exact totals shown, they could give the count back.
+     */
+    @JsonPropertyOrder({"method", "pValue", "pHolm", "pBH", "cramersV", "suppressed"})
+    record Test(String method, Double pValue, Double pHolm, Double pBH, Double cramersV, boolean suppressed) {
+
+        static Test withheld(String method) {
+            return new Test(method, null, null, null, null, true);
+        }
+
+        Test adjusted(double holm, double bh) {
+            return new Test(method, pValue, holm, bh, cramersV, suppressed);
+        }
+    }
 
     record Row(String theme, String name, Cell overall, Map<String, Cell> groups, Test test, String testNote) {}
 
@@ -97,7 +115,39 @@ class ThemeMatrix {
             }
             rows.add(row(theme, counts, overallWith, groupOf.size(), groups, profile));
         }
-        return new Matrix(studyId, grouping.id(), profile.id(), profile.isExportable(), groupLabels, rows);
+        return new Matrix(studyId, grouping.id(), profile.id(), profile.isExportable(), groupLabels, adjusted(rows));
+    }
+
+    /**
+     * Holm and Benjamini-Hochberg across the themes' published tests, as the analysis adjusts across
+     * its run. A withheld test is not in the family: its p-value would move the others'.
+     */
+    static List<Row> adjusted(List<Row> rows) {
+        List<Integer> published = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            Test test = rows.get(r).test();
+            if (test != null && test.pValue() != null) {
+                published.add(r);
+            }
+        }
+        double[] p =
+                published.stream().mapToDouble(r -> rows.get(r).test().pValue()).toArray();
+        double[] holm = PValueAdjustment.HOLM.adjust(p);
+        double[] bh = PValueAdjustment.BENJAMINI_HOCHBERG.adjust(p);
+        List<Row> adjusted = new ArrayList<>(rows);
+        for (int k = 0; k < published.size(); k++) {
+            Row row = rows.get(published.get(k));
+            adjusted.set(
+                    published.get(k),
+                    new Row(
+                            row.theme(),
+                            row.name(),
+                            row.overall(),
+                            row.groups(),
+                            row.test().adjusted(holm[k], bh[k]),
+                            row.testNote()));
+        }
+        return adjusted;
     }
 
     private static Row row(
@@ -124,16 +174,40 @@ class ThemeMatrix {
             note = "No test: at least one group is too small to show under the " + profile.id() + " profile.";
         } else {
             Optional<AssociationResult> result = AssociationTest.withDefaults().test(Table.of(counts));
-            if (result.isPresent()) {
+            if (result.isPresent() && profile.withholdsDerivedStatisticsOverHiddenCells() && anyHidden(table)) {
+                test = Test.withheld(result.get().method().id());
+                note = "Test withheld to protect small groups: a count in this theme's table is hidden, and with"
+                        + " the exact totals the " + profile.id() + " profile shows, the test's result could give it"
+                        + " away.";
+            } else if (result.isPresent()) {
                 test = new Test(
                         result.get().method().id(),
-                        result.get().pValue(),
-                        result.get().cramersV());
+                        finite(result.get().pValue()),
+                        null,
+                        null,
+                        finite(result.get().cramersV()),
+                        false);
             } else {
                 note = "No test: fewer than two groups, or everyone gave the same answer.";
             }
         }
         return new Row(theme.code(), theme.name(), overall, byGroup, test, note);
+    }
+
+    /** Whether the groups-by-with-and-without table hides any count (each group has both columns). */
+    private static boolean anyHidden(DisclosedTable table) {
+        for (int i = 0; i < table.rows(); i++) {
+            for (int j = 0; j < table.columns(); j++) {
+                if (table.cell(i, j).suppressed()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
     }
 
     private static Cell cell(DisclosedTable table, int row) {

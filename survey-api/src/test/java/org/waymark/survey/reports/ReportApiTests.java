@@ -181,28 +181,73 @@ class ReportApiTests {
 
     @Test
     void keyFindingsAreTheAnalysisSentencesThatSurviveHolm() {
-        List<String> expected = new ArrayList<>();
+        List<String> expected = significant(analysis);
+        List<String> shown = findings(report);
+        assertThat(shown).hasSize(Math.min(expected.size(), Findings.MOST));
+        assertThat(expected).containsAll(shown);
+    }
+
+    @Test
+    void underStrictTenWithheldTestsAreNeitherFindingsNorCountedAndTheMethodsSaySo() {
+        JsonNode strictAnalysis = ok("/api/studies/" + DemoStudy.ID + "/analysis?disclosure=strict-10&by=" + BY)
+                .json();
+        ReportDocument strict =
+                new ReportDocument(ok(REPORT + "&disclosure=strict-10").body());
+        List<String> withheld = tests(strictAnalysis).stream()
+                .filter(test -> test.get("pValue").isNull())
+                .map(test -> test.get("sentence").asString())
+                .toList();
+        assertThat(withheld)
+                .as("60 people by three groupings leave hidden cells in tested groups")
+                .isNotEmpty();
+        List<String> expected = significant(strictAnalysis);
+        List<String> shown = findings(strict);
+        assertThat(shown).hasSize(Math.min(expected.size(), Findings.MOST));
+        assertThat(expected).containsAll(shown);
+        assertThat(shown).noneMatch(withheld::contains).noneMatch(text -> text.contains("withheld"));
+        int count = strictAnalysis.get("testsWithheld").asInt();
+        long withheldScaleTests = strictAnalysis
+                .get("scales")
+                .valueStream()
+                .flatMap(scale -> scale.get("breakdowns").valueStream())
+                .filter(breakdown -> !breakdown.get("test").isNull()
+                        && breakdown.get("test").get("pValue").isNull())
+                .count();
+        assertThat(count).isEqualTo(withheld.size() + withheldScaleTests);
+        assertThat(strict.html)
+                .contains("This analysis made " + strictAnalysis.get("tests").asInt() + " tests.")
+                .contains(count + " more tests were withheld to protect small groups");
+        assertThat(report.html).as("nothing is withheld under nhs-standard").doesNotContain("more tests were withheld");
+    }
+
+    /** The sentences of the tests whose Holm-adjusted p-value is under 0.05. */
+    private static List<String> significant(JsonNode analysis) {
+        return tests(analysis).stream()
+                .filter(test -> !test.get("pHolm").isNull() && test.get("pHolm").asDouble() < 0.05)
+                .map(test -> test.get("sentence").asString())
+                .toList();
+    }
+
+    private static List<JsonNode> tests(JsonNode analysis) {
+        List<JsonNode> tests = new ArrayList<>();
         for (JsonNode question : analysis.get("questions")) {
             for (var breakdown : question.get("breakdowns").properties()) {
-                List<JsonNode> tests = new ArrayList<>();
                 if (!breakdown.getValue().get("test").isNull()) {
                     tests.add(breakdown.getValue().get("test"));
                 }
                 if (!breakdown.getValue().get("optionTests").isNull()) {
                     breakdown.getValue().get("optionTests").forEach(tests::add);
                 }
-                tests.stream()
-                        .filter(test ->
-                                !test.get("pHolm").isNull() && test.get("pHolm").asDouble() < 0.05)
-                        .forEach(test -> expected.add(test.get("sentence").asString()));
             }
         }
-        Element findings = report.byId("key-findings").orElseThrow();
-        List<String> shown = ReportDocument.children(findings, "li").stream()
+        return tests;
+    }
+
+    private static List<String> findings(ReportDocument document) {
+        Element findings = document.byId("key-findings").orElseThrow();
+        return ReportDocument.children(findings, "li").stream()
                 .map(li -> li.getTextContent().strip())
                 .toList();
-        assertThat(shown).hasSize(Math.min(expected.size(), Findings.MOST));
-        assertThat(expected).containsAll(shown);
     }
 
     @Test

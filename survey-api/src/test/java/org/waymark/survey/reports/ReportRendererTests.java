@@ -66,7 +66,7 @@ class ReportRendererTests {
                                 "quotes-warmth",
                                 "Warmth",
                                 List.of(new ReportModel.Quote(QUOTE, "A participant (Woman)"))))),
-                MethodsText.of(org.waymark.analysis.disclosure.DisclosureProfile.NHS_STANDARD, "40", 3, null));
+                MethodsText.of(org.waymark.analysis.disclosure.DisclosureProfile.NHS_STANDARD, "40", 3, 0, null));
     }
 
     @Test

@@ -65,6 +65,7 @@ class AnalysisJsonTests {
                         "disclosure",
                         "exportable",
                         "tests",
+                        "testsWithheld",
                         "questions",
                         "scales");
         JsonNode helped = json.get("questions").get(0);
