@@ -93,10 +93,12 @@ final class SpssSyntax {
                 coded.add(name);
             }
         }
-        sps.append("EXECUTE.\n");
         if (!raw.isEmpty()) {
-            sps.append("DELETE VARIABLES ").append(String.join(" ", raw)).append(".\n");
+            // The recoded variables were added at the end: this drops the raw text and puts every
+            // variable back in the CSV's column order.
+            sps.append("ADD FILES /FILE=*\n  /KEEP=").append(wrapped(names)).append(".\n");
         }
+        sps.append("EXECUTE.\n");
         sps.append("\nVARIABLE LABELS\n");
         for (int i = 0; i < variables.size(); i++) {
             sps.append(i == 0 ? "  " : "  /")
@@ -134,12 +136,12 @@ final class SpssSyntax {
         }
         sps.append(".\n");
         if (!coded.isEmpty()) {
-            sps.append("\nMISSING VALUES ").append(String.join(" ", coded)).append(" (-99 THRU -96).\n");
+            sps.append("\nMISSING VALUES ").append(wrapped(coded)).append(" (-99 THRU -96).\n");
         }
         List<String> whole = new ArrayList<>(ordinal);
         whole.addAll(nominal);
         if (!whole.isEmpty()) {
-            sps.append("FORMATS ").append(String.join(" ", whole)).append(" (F4.0).\n");
+            sps.append("FORMATS ").append(wrapped(whole)).append(" (F4.0).\n");
         }
         level(sps, ordinal, "ORDINAL");
         level(sps, nominal, "NOMINAL");
@@ -227,11 +229,33 @@ final class SpssSyntax {
     private static void level(StringBuilder sps, List<String> names, String level) {
         if (!names.isEmpty()) {
             sps.append("VARIABLE LEVEL ")
-                    .append(String.join(" ", names))
+                    .append(wrapped(names))
                     .append(" (")
                     .append(level)
                     .append(").\n");
         }
+    }
+
+    /**
+     * Variable names separated by blanks, on indented lines of at most about 80 characters: SPSS reads
+     * at most 256 characters of a syntax line (it cuts the rest off in batch mode and in INCLUDE), and
+     * an indented line continues the command in both batch and interactive mode.
+     */
+    static String wrapped(List<String> names) {
+        StringBuilder out = new StringBuilder();
+        int lineLength = 0;
+        for (String name : names) {
+            if (lineLength > 0 && lineLength + 1 + name.length() > 76) {
+                out.append("\n    ");
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                out.append(' ');
+                lineLength++;
+            }
+            out.append(name);
+            lineLength += name.length();
+        }
+        return out.toString();
     }
 
     /** Width in bytes of the text read for a column: UTF-8 takes up to 4 bytes a character. */

@@ -70,7 +70,7 @@ record ReportModel(
         }
     }
 
-    /** A bar chart laid out in SVG units: its labels and bars; {@code bars} also feed the PDF's drawing. */
+    /** A bar chart laid out in SVG units: its labels and bars, drawn as the same SVG in the HTML and the PDF. */
     record Chart(
             String id,
             String title,
@@ -78,14 +78,11 @@ record ReportModel(
             int width,
             int height,
             List<ChartText> labels,
-            List<ChartRect> rects,
-            List<Bar> bars) {}
+            List<ChartRect> rects) {}
 
     record ChartText(int x, int y, String kind, String text) {}
 
     record ChartRect(int x, int y, String width, int height, String fill) {}
-
-    record Bar(String category, String series, double width, String text) {}
 
     record ThemesPart(String text, List<TablePart> prevalence, List<ThemeQuotes> quotes) {}
 

@@ -3,13 +3,12 @@ package org.waymark.survey.reports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.waymark.survey.reports.ReportModel.Bar;
 import org.waymark.survey.reports.ReportModel.Cell;
 import org.waymark.survey.reports.ReportModel.Chart;
 import org.waymark.survey.reports.ReportModel.Row;
 
 /**
- * A horizontal bar chart of a table's percentages, laid out on the server and drawn as inline SVG by the report template (which escapes every label): one block per
+ * A horizontal bar chart of a table's percentages, laid out on the server and drawn as inline SVG by the report template (which escapes every label), in the HTML and, through Batik, in the PDF: one block per
  * row, one bar per column, each bar labelled with its figure so that colour is never the only cue.
  * It has a title and a description for screen readers, and the table beside it holds the same
  * figures. A hidden value gets no bar and is labelled "hidden", so its size cannot be read off the
@@ -29,7 +28,6 @@ final class SvgBarChart {
     private SvgBarChart() {}
 
     static Chart of(String id, String title, List<String> series, List<Row> rows) {
-        List<Bar> bars = new ArrayList<>();
         List<ReportModel.ChartText> labels = new ArrayList<>();
         List<ReportModel.ChartRect> rects = new ArrayList<>();
         int y = 0;
@@ -40,7 +38,6 @@ final class SvgBarChart {
                 Cell cell = row.cells().get(s);
                 double width = cell.hidden() || cell.percent() == null ? 0 : Math.max(0, Math.min(100, cell.percent()));
                 String figure = label(cell);
-                bars.add(new Bar(row.label(), series.get(s), width, figure));
                 labels.add(new ReportModel.ChartText(16, y + BAR - 3, "series", series.get(s)));
                 if (width > 0) {
                     rects.add(new ReportModel.ChartRect(
@@ -59,7 +56,7 @@ final class SvgBarChart {
         String description = "Bar chart of the percentages in the table that follows, one bar for "
                 + String.join(", ", series)
                 + " under each answer. A value hidden to protect participants has no bar.";
-        return new Chart(id, "Chart: " + title, description, WIDTH, y, labels, rects, bars);
+        return new Chart(id, "Chart: " + title, description, WIDTH, y, labels, rects);
     }
 
     /** What a bar is labelled with: its percentage, or why there is none. */

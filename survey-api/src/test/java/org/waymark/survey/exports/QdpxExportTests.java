@@ -157,6 +157,26 @@ class QdpxExportTests {
         assertThatThrownBy(() -> schema().newValidator().validate(new DOMSource(codeRef.getOwnerDocument())))
                 .as("a coding must refer to a code of the codebook")
                 .isInstanceOf(SAXException.class);
+        Element source = (Element) parse(unzip(ExportTestSupport.download(port, API + "/text.qdpx")
+                                .body())
+                        .get("project.qde"))
+                .getElementsByTagNameNS(QdpxProject.NAMESPACE, "TextSource")
+                .item(0);
+        source.setAttribute("creatingUser", "00000000-0000-0000-0000-000000000000");
+        assertThatThrownBy(() -> schema().newValidator().validate(new DOMSource(source.getOwnerDocument())))
+                .as("the user a source is attributed to must be a user of the project")
+                .isInstanceOf(SAXException.class);
+        source.setAttribute(
+                "creatingUser",
+                ((Element) source.getOwnerDocument()
+                                .getElementsByTagNameNS(QdpxProject.NAMESPACE, "User")
+                                .item(0))
+                        .getAttribute("guid"));
+        source.removeAttribute("plainTextPath");
+        assertThatThrownBy(() -> schema().newValidator().validate(new DOMSource(source.getOwnerDocument())))
+                .as("a text source must say where its text is, as the standard requires (content or path)")
+                .isInstanceOf(SAXException.class)
+                .hasMessageContaining("plainTextPath");
     }
 
     @Test

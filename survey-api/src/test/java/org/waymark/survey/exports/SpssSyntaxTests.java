@@ -20,8 +20,8 @@ import org.waymark.survey.studies.StudyService;
 import org.waymark.survey.studies.ValidatedDefinition;
 
 /**
- * The SPSS syntax of the demo study (synthetic), checked by its structure: there is no SPSS here, and
- * PSPP is not packaged for this machine. It must read every column of the exported CSV in order, turn
+ * The SPSS syntax of the demo study (synthetic), checked by its structure ({@link PsppSyntaxTests} runs it
+ * in GNU PSPP; there is no SPSS here). It must read every column of the exported CSV in order, turn
  * every value the CSV holds in a coded column into a number, and give every variable a label, every
  * coded variable value labels, and the missing-value codes.
  */
@@ -96,14 +96,23 @@ class SpssSyntaxTests {
                     .as(name + " has value labels")
                     .containsPattern("(?m)^  /?" + Pattern.quote(name) + "$");
             if (variable.kind() != ExportVariables.Kind.GROUP) {
-                assertThat(missing.split(" ")).as(name + " has missing values").contains(name);
+                assertThat(missing.strip().split("\\s+"))
+                        .as(name + " has missing values")
+                        .contains(name);
             }
         }
         assertThat(names).as("every variable name is unique").doesNotHaveDuplicates();
         assertThat(valueLabels)
                 .contains("1 'A lot'", "-96 'Not applicable'", "-97 'Prefer not to say'", "-98 'Not shown'");
-        assertThat(sps).containsPattern("VARIABLE LEVEL [^\\n]*support_medication[^\\n]*\\(ORDINAL\\)");
-        assertThat(sps).containsPattern("VARIABLE LEVEL [^\\n]*ethnicity[^\\n]*\\(NOMINAL\\)");
+        assertThat(block(sps, "VARIABLE LEVEL ", " (ORDINAL).").split("\\s+")).contains("support_medication");
+        assertThat(block(sps, "VARIABLE LEVEL ", " (ORDINAL).").split("\\s+")).doesNotContain("ethnicity");
+        assertThat(sps).containsPattern("VARIABLE LEVEL [^()]*\\bethnicity\\s[^()]*\\(NOMINAL\\)");
+        assertThat(sps.lines()
+                        .mapToInt(line -> line.codePointCount(0, line.length()))
+                        .max()
+                        .orElse(0))
+                .as("no syntax line is longer than the 256 characters SPSS reads")
+                .isLessThanOrEqualTo(256);
     }
 
     private static String block(String text, String start, String end) {
