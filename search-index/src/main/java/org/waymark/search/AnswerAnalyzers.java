@@ -14,6 +14,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -24,6 +25,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * carry the meaning ("did not listen").
  */
 public final class AnswerAnalyzers {
+
+    /** Between the two words of a pair in the word-pair field; no word as written holds a space. */
+    static final String PAIR_SEPARATOR = " ";
 
     private AnswerAnalyzers() {}
 
@@ -85,8 +89,25 @@ public final class AnswerAnalyzers {
         return words;
     }
 
-    /** The analyzer for a whole answer document: stemmed text, and exact text in its own field. */
+    /**
+     * Each pair of adjacent words as written, as one term ("care plan"), for looking up two-word phrases
+     * without comparing positions. Built from the same words as {@link #exact()}.
+     */
+    static Analyzer pairs() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                ShingleFilter pairs = new ShingleFilter(new ASCIIFoldingFilter(new LowerCaseFilter(source)), 2, 2);
+                pairs.setOutputUnigrams(false);
+                pairs.setTokenSeparator(PAIR_SEPARATOR);
+                return new TokenStreamComponents(source, pairs);
+            }
+        };
+    }
+
+    /** The analyzer for a whole answer document: stemmed text, and exact text and word pairs in their own fields. */
     static Analyzer perField() {
-        return new PerFieldAnalyzerWrapper(stemmed(), Map.of(AnswerFields.EXACT, exact()));
+        return new PerFieldAnalyzerWrapper(stemmed(), Map.of(AnswerFields.EXACT, exact(), AnswerFields.PAIRS, pairs()));
     }
 }

@@ -1,5 +1,8 @@
 package org.waymark.search;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -23,12 +26,20 @@ final class AnswerFields {
     static final String VERSION = "version";
     static final String TEXT = "text";
     static final String EXACT = "text_exact";
+    /** Each pair of adjacent words as written, one term per pair: two-word phrases are looked up here. */
+    static final String PAIRS = "text_pairs";
+
     static final String GROUP_PREFIX = "group.";
+    /** Every group of the participant, in one value, so that counting reads one value per participant. */
+    static final String GROUPS = "groups";
 
     /** Analysed text with offsets in the postings, which the highlighter reads instead of re-analysing. */
     private static final FieldType STORED_TEXT = textType(true);
 
     private static final FieldType UNSTORED_TEXT = textType(false);
+
+    /** Pairs need only which answers hold them and how often: no positions, offsets or lengths. */
+    private static final FieldType PAIR_TEXT = pairType();
 
     private AnswerFields() {}
 
@@ -39,6 +50,20 @@ final class AnswerFields {
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;
+    }
+
+    private static FieldType pairType() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setOmitNorms(true);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
+    }
+
+    /** The term that stands for two adjacent words in {@link #PAIRS}. */
+    static String pair(String first, String second) {
+        return first + AnswerAnalyzers.PAIR_SEPARATOR + second;
     }
 
     static String answerId(String studyId, long responseKey, String questionId) {
@@ -71,10 +96,43 @@ final class AnswerFields {
         document.add(new StoredField(VERSION, answer.definitionVersion()));
         document.add(new Field(TEXT, answer.text(), STORED_TEXT));
         document.add(new Field(EXACT, answer.text(), UNSTORED_TEXT));
+        document.add(new Field(PAIRS, answer.text(), PAIR_TEXT));
         answer.groups().forEach((grouping, group) -> {
             document.add(new StringField(groupField(grouping), group, Field.Store.NO));
             document.add(new SortedDocValuesField(groupField(grouping), new BytesRef(group)));
         });
+        document.add(new SortedDocValuesField(GROUPS, new BytesRef(encodeGroups(answer.groups()))));
         return document;
+    }
+
+    /**
+     * A participant's groups as one string: each grouping id and group id, in grouping order, written
+     * as its length, a colon and itself, so that no id can be mistaken for a separator.
+     */
+    static String encodeGroups(Map<String, String> groups) {
+        StringBuilder encoded = new StringBuilder();
+        new TreeMap<>(groups).forEach((grouping, group) -> {
+            encoded.append(grouping.length()).append(':').append(grouping);
+            encoded.append(group.length()).append(':').append(group);
+        });
+        return encoded.toString();
+    }
+
+    /** The groups {@link #encodeGroups} wrote, by grouping id. */
+    static Map<String, String> decodeGroups(String encoded) {
+        Map<String, String> groups = new LinkedHashMap<>();
+        int[] at = {0};
+        while (at[0] < encoded.length()) {
+            String grouping = next(encoded, at);
+            groups.put(grouping, next(encoded, at));
+        }
+        return groups;
+    }
+
+    private static String next(String encoded, int[] at) {
+        int colon = encoded.indexOf(':', at[0]);
+        int length = Integer.parseInt(encoded, at[0], colon, 10);
+        at[0] = colon + 1 + length;
+        return encoded.substring(colon + 1, at[0]);
     }
 }

@@ -31,6 +31,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -47,6 +48,15 @@ public final class AnswerIndex implements AutoCloseable {
     /** The commit data key under which the index records the last change it applied. */
     static final String APPLIED_THROUGH = "waymark.applied-through";
 
+    /**
+     * The commit data key under which the index records the layout it was built with. Indexes from
+     * before it hold no word pairs ({@link AnswerFields#PAIRS}): they give the same results, with
+     * phrases read from positions, until rebuilt.
+     */
+    static final String FORMAT = "waymark.index-format";
+
+    static final String CURRENT_FORMAT = "2";
+
     private static final int PASSAGES = 2;
 
     private final Directory directory;
@@ -54,8 +64,13 @@ public final class AnswerIndex implements AutoCloseable {
     private final SearcherManager searchers;
     private final Duration timeLimit;
 
-    private AnswerIndex(Directory directory, IndexWriter writer, Duration timeLimit) throws IOException {
+    /** Whether every answer in the index was written with its word pairs. */
+    private final boolean wordPairs;
+
+    private AnswerIndex(Directory directory, IndexWriter writer, Duration timeLimit, boolean wordPairs)
+            throws IOException {
         this.directory = directory;
+        this.wordPairs = wordPairs;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
         this.timeLimit = timeLimit;
@@ -73,13 +88,32 @@ public final class AnswerIndex implements AutoCloseable {
     static AnswerIndex open(Directory directory, Duration timeLimit) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(AnswerAnalyzers.perField());
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-        config.setRAMBufferSizeMB(64);
+        // A rebuild writes a million answers at once: a larger buffer means fewer, larger segments to
+        // merge, and skipping compound files saves copying each new segment into one file (a seventh
+        // less CPU while indexing in AnswerIndexBenchmark). Merged segments follow the merge policy.
+        config.setRAMBufferSizeMB(128);
+        config.setUseCompoundFile(false);
         config.setCommitOnClose(false);
         TieredMergePolicy merges = new TieredMergePolicy();
         // A withdrawn answer must leave the files, not only the results: merge away every deletion.
         merges.setForceMergeDeletesPctAllowed(0.0);
         config.setMergePolicy(merges);
-        return new AnswerIndex(directory, new IndexWriter(directory, config), timeLimit);
+        boolean current = !DirectoryReader.indexExists(directory)
+                || CURRENT_FORMAT.equals(lastCommitData(directory).get(FORMAT));
+        return new AnswerIndex(directory, new IndexWriter(directory, config), timeLimit, current);
+    }
+
+    private static Map<String, String> lastCommitData(Directory directory) throws IOException {
+        var commits = DirectoryReader.listCommits(directory);
+        return commits.get(commits.size() - 1).getUserData();
+    }
+
+    /**
+     * Whether the index was built by an earlier version of Waymark, in a layout that gives the same
+     * results more slowly: a rebuild brings it up to date.
+     */
+    public boolean isOutdated() {
+        return !wordPairs;
     }
 
     /**
@@ -125,8 +159,10 @@ public final class AnswerIndex implements AutoCloseable {
      */
     public void commit(long appliedThrough) {
         try {
-            writer.setLiveCommitData(
-                    Map.of(APPLIED_THROUGH, Long.toString(appliedThrough)).entrySet());
+            Map<String, String> data = wordPairs
+                    ? Map.of(APPLIED_THROUGH, Long.toString(appliedThrough), FORMAT, CURRENT_FORMAT)
+                    : Map.of(APPLIED_THROUGH, Long.toString(appliedThrough));
+            writer.setLiveCommitData(data.entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -140,8 +176,7 @@ public final class AnswerIndex implements AutoCloseable {
             if (!DirectoryReader.indexExists(directory)) {
                 return Optional.empty();
             }
-            var commits = DirectoryReader.listCommits(directory);
-            String value = commits.get(commits.size() - 1).getUserData().get(APPLIED_THROUGH);
+            String value = lastCommitData(directory).get(APPLIED_THROUGH);
             return Optional.ofNullable(value).map(Long::valueOf);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the search index", e);
@@ -168,13 +203,18 @@ public final class AnswerIndex implements AutoCloseable {
 
     /** Searches one study. */
     public SearchResult search(SearchRequest request) {
-        Query query = filtered(request, QuerySyntax.parse(request.query()));
+        Query text = QuerySyntax.parse(request.query());
         return withSearcher(shared -> {
             IndexSearcher searcher = timeLimited(shared);
+            boolean filterStudy = !SearchFilters.holdsOnly(searcher, request.studyId());
+            // Rewritten once for both the search and the highlighter, which would otherwise expand a
+            // fuzzy or wildcard query again, building its automaton each time.
+            Query query = searcher.rewrite(SearchFilters.filtered(request, text, filterStudy));
+            Query fast = faster(query);
             int depth = (request.page() + 1) * request.pageSize();
             var manager = new MultiCollectorManager(
                     new TopScoreDocCollectorManager(depth, 0), new GroupCounter.Manager(request.countedGroupings()));
-            Object[] results = searcher.search(query, manager);
+            Object[] results = searcher.search(fast, manager);
             TopDocs top = (TopDocs) results[0];
             GroupCounter.Counts counts = (GroupCounter.Counts) results[1];
             ScoreDoc[] page = pageOf(top.scoreDocs, request.page() * request.pageSize(), request.pageSize());
@@ -192,16 +232,17 @@ public final class AnswerIndex implements AutoCloseable {
      * @throws QuerySyntaxException if the query cannot be read
      */
     public List<AnswerRef> matching(String studyId, String queryText) {
-        Query query = filtered(SearchRequest.of(studyId, queryText), QuerySyntax.parse(queryText));
+        Query query = SearchFilters.filtered(SearchRequest.of(studyId, queryText), QuerySyntax.parse(queryText), true);
         return withSearcher(shared -> {
             IndexSearcher searcher = timeLimited(shared);
-            int total = searcher.count(query);
+            Query fast = faster(query);
+            int total = searcher.count(fast);
             if (total == 0) {
                 return List.of();
             }
             StoredFields stored = searcher.storedFields();
             List<AnswerRef> refs = new ArrayList<>(total);
-            for (ScoreDoc hit : searcher.search(query, total).scoreDocs) {
+            for (ScoreDoc hit : searcher.search(fast, total).scoreDocs) {
                 Document document = stored.document(hit.doc, Set.of(AnswerFields.RESPONSE_KEY, AnswerFields.QUESTION));
                 refs.add(new AnswerRef(
                         document.getField(AnswerFields.RESPONSE_KEY)
@@ -239,7 +280,7 @@ public final class AnswerIndex implements AutoCloseable {
                     .add(new TermQuery(new Term(AnswerFields.ID, id)), Occur.MUST_NOT)
                     .build();
             TopDocs top = searcher.search(query, count);
-            return hits(searcher, like, top.scoreDocs);
+            return hits(searcher, searcher.rewrite(like), top.scoreDocs);
         });
     }
 
@@ -276,17 +317,9 @@ public final class AnswerIndex implements AutoCloseable {
         }
     }
 
-    private static Query filtered(SearchRequest request, Query text) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder()
-                .add(text, Occur.MUST)
-                .add(new TermQuery(new Term(AnswerFields.STUDY, request.studyId())), Occur.FILTER);
-        if (request.questionId() != null) {
-            query.add(new TermQuery(new Term(AnswerFields.QUESTION, request.questionId())), Occur.FILTER);
-        }
-        request.groupFilters()
-                .forEach((grouping, group) ->
-                        query.add(new TermQuery(new Term(AnswerFields.groupField(grouping), group)), Occur.FILTER));
-        return query.build();
+    /** The same query, answered from word pairs where the index has them; highlights read the original. */
+    private Query faster(Query query) {
+        return wordPairs ? WordPairQuery.replacePhrases(query) : query;
     }
 
     private IndexSearcher timeLimited(IndexSearcher shared) {
@@ -304,6 +337,7 @@ public final class AnswerIndex implements AutoCloseable {
         return page;
     }
 
+    /** The hits of a page, highlighted for a query already rewritten by the searcher. */
     private static List<SearchResult.Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page)
             throws IOException {
         if (page.length == 0) {
@@ -313,13 +347,7 @@ public final class AnswerIndex implements AutoCloseable {
                 .withMaskedFieldsFunc(field -> AnswerFields.TEXT.equals(field) ? Set.of(AnswerFields.EXACT) : Set.of())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .build();
-        TopDocs pageDocs = new TopDocs(
-                new org.apache.lucene.search.TotalHits(
-                        page.length, org.apache.lucene.search.TotalHits.Relation.EQUAL_TO),
-                page);
-        // Rewritten once here: the highlighter would otherwise rewrite a fuzzy or wildcard query again
-        // for every hit, building its automaton each time.
-        String[] highlights = highlighter.highlight(AnswerFields.TEXT, searcher.rewrite(query), pageDocs, PASSAGES);
+        String[] highlights = highlighter.highlight(AnswerFields.TEXT, query, topDocs(page), PASSAGES);
         StoredFields stored = searcher.storedFields();
         List<SearchResult.Hit> hits = new ArrayList<>(page.length);
         for (int i = 0; i < page.length; i++) {
@@ -333,6 +361,10 @@ public final class AnswerIndex implements AutoCloseable {
                     page[i].score));
         }
         return hits;
+    }
+
+    private static TopDocs topDocs(ScoreDoc[] docs) {
+        return new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
     }
 
     private interface SearcherWork<T> {

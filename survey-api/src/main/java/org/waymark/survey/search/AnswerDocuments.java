@@ -1,6 +1,7 @@
 package org.waymark.survey.search;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,12 +27,23 @@ class AnswerDocuments {
 
     /** The documents for a response as it is now; none unless it is submitted. */
     List<AnswerDocument> of(IndexedAnswers.ResponseNow response) {
+        return of(response, new HashMap<>());
+    }
+
+    /**
+     * The documents for a response, taking each study's groupings from {@code groupingsByStudy} once a
+     * study is in it, which saves a database query per response over a rebuild of many responses. The
+     * map is filled as studies are met; a definition published meanwhile reaches the index at the next
+     * change to the response or the next rebuild.
+     */
+    List<AnswerDocument> of(IndexedAnswers.ResponseNow response, Map<String, List<GroupingRule>> groupingsByStudy) {
         if (!response.submitted()) {
             return List.of();
         }
         Map<String, String> groups = new LinkedHashMap<>();
-        for (GroupingRule grouping :
-                studies.published(response.studyId()).definition().groupings()) {
+        for (GroupingRule grouping : groupingsByStudy.computeIfAbsent(
+                response.studyId(),
+                study -> studies.published(study).definition().groupings())) {
             grouping.assign(response.answers()).ifPresent(group -> groups.put(grouping.id(), group.id()));
         }
         int version = studies.definitionOfVersion(response.studyVersionId()).version();
