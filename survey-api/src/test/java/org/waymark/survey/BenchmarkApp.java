@@ -16,7 +16,7 @@ import org.waymark.survey.demo.DemoStudy;
 /**
  * Waymark started for a benchmark, as a user starts it: a fresh embedded MariaDB under {@code
  * target/benchmark-data}, a free port, the demo with its 300 synthetic participants, warnings only in
- * the log.
+ * the log, and rate limits high enough for a load from one address.
  */
 public record BenchmarkApp(ConfigurableApplicationContext context, Path dataDir, int port, String adminPassword)
         implements AutoCloseable {
@@ -31,7 +31,13 @@ public record BenchmarkApp(ConfigurableApplicationContext context, Path dataDir,
                 "--waymark.demo.participants=300",
                 // Set, so that the first start does not print a generated one.
                 "--WAYMARK_ADMIN_PASSWORD=" + password,
-                "--logging.level.root=warn"));
+                "--logging.level.root=warn",
+                // Every simulated client comes from 127.0.0.1, and the limits are per address: left at
+                // their defaults (30 submissions a minute) they would refuse the load being measured.
+                // The filter still runs, so its cost stays in the figures.
+                "--waymark.rate-limits.submissions-per-minute=100000000",
+                "--waymark.rate-limits.draft-access-per-minute=100000000",
+                "--waymark.rate-limits.searches-per-minute=100000000"));
         arguments.addAll(settings);
         ConfigurableApplicationContext context =
                 new SpringApplicationBuilder(WaymarkApplication.class).run(arguments.toArray(String[]::new));

@@ -12,20 +12,27 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The full analysis (every closed question by three breakdowns, with tests and disclosure control)
  * of synthetic datasets shaped like the CPA &amp; Recovery study, at 10,000, 100,000 and 1,000,000
- * respondents; and, when {@code Rscript} is installed, base R doing the same tables and tests on the
+ * respondents (or {@code -Dwaymark.benchmark.analysis-sizes}); and, when {@code Rscript} is installed, base R doing the same tables and tests on the
  * same data ({@code src/test/r/benchmark-analysis.R}). Prints figures and writes them to {@code
  * target/benchmarks/}; asserts nothing about speed. Run: {@code ./mvnw -Pbenchmark verify}.
  */
 @Tag("benchmark")
 class AnalysisBenchmark {
 
-    private static final int[] SIZES = {10_000, 100_000, 1_000_000};
+    /** Respondents, in turn; {@code -Dwaymark.benchmark.analysis-sizes=10000} for a quick look. */
+    private static final int[] SIZES = Stream.of(
+                    System.getProperty("waymark.benchmark.analysis-sizes", "10000,100000,1000000")
+                            .split(","))
+            .mapToInt(size -> Integer.parseInt(size.trim()))
+            .toArray();
+
     private static final int WARM_UP = 10;
     private static final int REPETITIONS = 7;
     private static final int SINGLES = 25;
@@ -41,7 +48,7 @@ class AnalysisBenchmark {
     /** R runs at every size, each run stopped if it takes longer than this. */
     private static final long R_TIMEOUT_MINUTES = 10;
 
-    private record Result(
+    record Result(
             int respondents,
             int tests,
             double medianMs,
@@ -238,6 +245,7 @@ class AnalysisBenchmark {
         Path out = Files.createDirectories(Path.of("target", "benchmarks"));
         Files.writeString(out.resolve("analysis.md"), markdown);
         Files.writeString(out.resolve("analysis.json"), json);
+        BenchmarkHeadlines.analysis(results, r);
         System.out.println("\nAnalysis benchmark\n\n" + markdown);
     }
 

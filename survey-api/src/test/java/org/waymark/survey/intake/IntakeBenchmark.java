@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.waymark.survey.BenchmarkApp;
+import org.waymark.survey.Headlines;
 import org.waymark.survey.database.EmbeddedMariaDb;
 import org.waymark.survey.responses.ResponseStore;
 import org.waymark.survey.studies.AnswerValue;
@@ -61,7 +62,7 @@ class IntakeBenchmark {
     /** CPU time used so far by this JVM and by the embedded MariaDB, in nanoseconds. */
     private record Cpu(long jvm, long mariaDb) {
         static Cpu now(Path dataDir) throws IOException {
-            return new Cpu(IntakeLoad.cpuNanos(), mariaDbCpuNanos(dataDir));
+            return new Cpu(IntakeLoad.cpuNanos(), LoadProbe.mariaDbCpuNanos(dataDir));
         }
     }
 
@@ -102,6 +103,7 @@ class IntakeBenchmark {
                 }
                 var memory = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
                 report(runs, extra, memory.getUsed(), memory.getMax());
+                headlines(runs, extra, app.bean(JdbcClient.class));
             } finally {
                 load.destroy();
             }
@@ -201,38 +203,6 @@ class IntakeBenchmark {
                 (after.jvm() - before.jvm()) / 1e6 / requests,
                 (after.mariaDb() - before.mariaDb()) / 1e6 / requests,
                 Double.NaN);
-    }
-
-    /**
-     * The embedded MariaDB's CPU time from Linux's {@code /proc/<pid>/stat}, found by its data directory
-     * on its command line; 0 where there is no {@code /proc}, and the figures then say n/a.
-     */
-    private static long mariaDbCpuNanos(Path dataDir) throws IOException {
-        String datadir = "--datadir=" + dataDir.toAbsolutePath().normalize().resolve("mariadb");
-        Path proc = Path.of("/proc");
-        if (!Files.isDirectory(proc)) {
-            return 0;
-        }
-        try (var processes = Files.list(proc)) {
-            for (Path process : processes
-                    .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .toList()) {
-                try {
-                    String command =
-                            Files.readString(process.resolve("cmdline")).replace('\0', ' ');
-                    if (command.contains(datadir + " ") || command.endsWith(datadir)) {
-                        // Fields 14 and 15, user and system time, in clock ticks of 1/100 s on Linux.
-                        String stat = Files.readString(process.resolve("stat"));
-                        String[] fields =
-                                stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
-                    }
-                } catch (IOException e) {
-                    // The process ended while we looked; it was not the server.
-                }
-            }
-        }
-        return 0;
     }
 
     private static void insert(Connection connection, long versionId, Map<String, AnswerValue> answers)
@@ -376,6 +346,47 @@ class IntakeBenchmark {
         Files.writeString(out.resolve("intake.md"), markdown);
         Files.writeString(out.resolve("intake.json"), json);
         System.out.println("\nIntake benchmark\n\n" + markdown);
+    }
+
+    /** Each concurrency's HTTP rate and p99 beside the JDBC ceiling's, for the combined results. */
+    private static void headlines(List<Run> runs, String settings, JdbcClient jdbc) throws IOException {
+        Headlines headlines = new Headlines("intake").mariaDb(jdbc);
+        for (int clients : CLIENTS) {
+            Run http = runs.stream()
+                    .filter(r -> r.clients() == clients && r.path().startsWith("HTTP"))
+                    .findFirst()
+                    .orElseThrow();
+            Run jdbcRun = runs.stream()
+                    .filter(r -> r.clients() == clients && r.path().startsWith("plain"))
+                    .findFirst()
+                    .orElseThrow();
+            String size = clients + (clients == 1 ? " client" : " clients");
+            headlines.compared(
+                    "complete submissions, HTTP POST",
+                    size,
+                    http.perSecond(),
+                    "per s",
+                    "plain JDBC insert of the same rows",
+                    jdbcRun.perSecond(),
+                    http.perSecond() / jdbcRun.perSecond(),
+                    "share of the JDBC ceiling");
+            headlines.compared(
+                    "submission p99",
+                    size,
+                    http.p99(),
+                    "ms",
+                    "plain JDBC insert",
+                    jdbcRun.p99(),
+                    http.p99() / jdbcRun.p99(),
+                    "HTTP p99 / JDBC p99");
+            if (http.errors() + jdbcRun.errors() > 0) {
+                headlines.note(size + ": " + http.errors() + " HTTP and " + jdbcRun.errors() + " JDBC errors.");
+            }
+        }
+        if (!settings.isBlank()) {
+            headlines.note("Settings beyond the defaults: " + settings);
+        }
+        headlines.write();
     }
 
     /** Blank where not measured: the HTTP clients' CPU for JDBC runs, MariaDB's without {@code /proc}. */

@@ -29,21 +29,37 @@ import java.util.concurrent.atomic.AtomicInteger;
  * port and a file of request bodies, one JSON object a line; then each line it reads, {@code
  * <clients> <requests>}, is one run, answered with one line: {@code RESULT <seconds> <p50 ms> <p99 ms>
  * <errors> <client CPU ms>}. Each request is a complete submission with a new Idempotency-Key.
+ *
+ * <p>For {@link ParticipantLoadBenchmark}, the file holds participants' journeys instead ({@link
+ * DraftJourneys}), and each command {@code journeys <clients> <count> <max seconds> <leave every>} is
+ * one step of rising load, answered with {@code RESULT} and a JSON object.
  */
 final class IntakeLoad {
 
     private IntakeLoad() {}
 
     public static void main(String[] args) throws Exception {
-        URI uri = URI.create("http://127.0.0.1:" + args[0] + "/api/studies/cpa-recovery/responses");
-        List<String> bodies = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8);
+        int port = Integer.parseInt(args[0]);
+        URI uri = URI.create("http://127.0.0.1:" + port + "/api/studies/cpa-recovery/responses");
+        List<String> lines = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8);
         HttpClient client = HttpClient.newBuilder()
                 .executor(Executors.newFixedThreadPool(4))
                 .build();
         BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String command = commands.readLine(); command != null; command = commands.readLine()) {
             String[] run = command.strip().split(" ");
-            System.out.println(run(client, uri, bodies, Integer.parseInt(run[0]), Integer.parseInt(run[1])));
+            if (run[0].equals("journeys")) {
+                System.out.println(DraftJourneys.run(
+                        client,
+                        port,
+                        DraftJourneys.read(lines),
+                        Integer.parseInt(run[1]),
+                        Integer.parseInt(run[2]),
+                        Double.parseDouble(run[3]),
+                        Integer.parseInt(run[4])));
+            } else {
+                System.out.println(run(client, uri, lines, Integer.parseInt(run[0]), Integer.parseInt(run[1])));
+            }
             System.out.flush();
         }
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.waymark.survey.BenchmarkApp;
+import org.waymark.survey.Headlines;
 import org.waymark.survey.PageClient;
 import org.waymark.survey.responses.ResponseStore;
 import org.waymark.survey.studies.AnswerValue;
@@ -65,6 +68,7 @@ class ParticipantPagesBenchmark {
             walks(port, study, participants, 1, WARM_UP_WALKS);
             List<Row> rows = new ArrayList<>();
             List<String> summaries = new ArrayList<>();
+            Map<Integer, Double> walkRates = new LinkedHashMap<>();
             for (int[] run : RUNS) {
                 int clients = run[0];
                 int walks = run[1];
@@ -72,6 +76,7 @@ class ParticipantPagesBenchmark {
                 Result result = walks(port, study, participants, clients, walks);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 rows.addAll(rows(clients, result.timings()));
+                walkRates.put(clients, walks / seconds);
                 summaries.add(String.format(
                         Locale.ROOT,
                         "%d client(s): %d walks (%d requests) in %.1f s, %.1f walks/s, %d failed walk(s)",
@@ -83,6 +88,7 @@ class ParticipantPagesBenchmark {
                         result.failedWalks()));
             }
             report(rows, summaries, stylesheetBytes());
+            headlines(rows, walkRates, app);
         }
     }
 
@@ -260,6 +266,30 @@ class ParticipantPagesBenchmark {
     private static String kilobytes(Row row, int extraBytes) {
         boolean page = row.htmlBytes() > 0 && !row.page().equals("all requests");
         return page ? String.format(Locale.ROOT, "%.1f", (row.htmlBytes() + extraBytes) / 1024.0) : "-";
+    }
+
+    /** Walks a second and the server time over every request, and the heaviest page, for the combined results. */
+    private static void headlines(List<Row> rows, Map<Integer, Double> walkRates, BenchmarkApp app) throws IOException {
+        int cssBytes = stylesheetBytes();
+        Headlines headlines = new Headlines("participant-pages").mariaDb(app.bean(JdbcClient.class));
+        walkRates.forEach((clients, rate) -> {
+            String size = clients + (clients == 1 ? " client" : " clients");
+            headlines.row("questionnaire walks (about 18 requests each)", size, rate, "per s");
+            rows.stream()
+                    .filter(row -> row.clients() == clients && row.page().equals("all requests"))
+                    .forEach(row -> headlines
+                            .row("page time to last byte, p95, all requests", size, row.p95(), "ms")
+                            .row("page time to last byte, p99, all requests", size, row.p99(), "ms"));
+        });
+        rows.stream()
+                .filter(row -> !row.page().equals("all requests"))
+                .max(Comparator.comparingInt(Row::htmlBytes))
+                .ifPresent(row -> headlines.row(
+                        "heaviest page with its stylesheet (" + row.page() + ")",
+                        "",
+                        (row.htmlBytes() + cssBytes) / 1024.0,
+                        "KB"));
+        headlines.write();
     }
 
     private static void report(List<Row> rows, List<String> summaries, int cssBytes) throws IOException {

@@ -16,26 +16,22 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.waymark.survey.BulkResponses;
+import org.waymark.survey.Headlines;
 import org.waymark.survey.TestApi;
 import org.waymark.survey.WaymarkApplication;
 import org.waymark.survey.database.EmbeddedMariaDb;
-import org.waymark.survey.studies.AnswerValue;
-import org.waymark.survey.studies.QuestionType;
-import org.waymark.survey.studies.StudyDefinition;
 import org.waymark.survey.studies.StudyService;
-import org.waymark.survey.studies.ValidatedDefinition;
 
 /**
  * The analysis API over many submitted CPA &amp; Recovery responses in the embedded MariaDB: the
@@ -51,8 +47,15 @@ class AnalysisLoadBenchmark {
     private static final String PASSWORD = "benchmark-admin-" + UUID.randomUUID();
     private static final String STUDY = "cpa-recovery";
     private static final String PATH = "/api/studies/" + STUDY + "/analysis?by=community,gender,compulsory";
-    private static final int FIRST = 100_000;
-    private static final int LARGEST = 1_000_000;
+    /** {@code -Dwaymark.benchmark.analysis-load-sizes=20000,40000} for a quick look: the first size, then the largest. */
+    private static final int[] SIZES = Stream.of(
+                    System.getProperty("waymark.benchmark.analysis-load-sizes", "100000,1000000")
+                            .split(","))
+            .mapToInt(size -> Integer.parseInt(size.trim()))
+            .toArray();
+
+    private static final int FIRST = SIZES[0];
+    private static final int LARGEST = SIZES[SIZES.length - 1];
     /** The 1,000,000 are inserted only if the first 100,000 suggest they take less than this. */
     private static final double INSERT_BUDGET_SECONDS = 300;
 
@@ -89,93 +92,48 @@ class AnalysisLoadBenchmark {
             }
             EmbeddedMariaDb server = app.getBean(EmbeddedMariaDb.class);
             StudyService.PublishedStudy study = app.getBean(StudyService.class).published(STUDY);
-            List<List<BulkResponses.Row>> pool = pool(study.definition());
+            List<List<BulkResponses.Row>> pool = BulkResponses.closedAnswerPool(study.definition(), DISTINCT);
             List<Run> runs = new ArrayList<>();
             String note;
             try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "root", "")) {
                 long start = System.nanoTime();
                 long rows = insert(connection, study.versionId(), pool, 0, FIRST);
                 double seconds = (System.nanoTime() - start) / 1e9;
+                BulkResponses.analyze(connection);
                 runs.add(measure(port, FIRST, rows, seconds));
                 double projected = seconds * (LARGEST - FIRST) / FIRST;
-                if (projected < INSERT_BUDGET_SECONDS) {
+                if (LARGEST > FIRST && projected < INSERT_BUDGET_SECONDS) {
                     start = System.nanoTime();
                     rows += insert(connection, study.versionId(), pool, FIRST, LARGEST);
                     seconds += (System.nanoTime() - start) / 1e9;
+                    BulkResponses.analyze(connection);
                     runs.add(measure(port, LARGEST, rows, seconds));
+                    note = "";
+                } else if (LARGEST <= FIRST) {
                     note = "";
                 } else {
                     note = String.format(
                             Locale.ROOT,
-                            "1,000,000 responses not run: inserting the first 100,000 took %.0f s, so the other"
-                                    + " 900,000 would take about %.0f s, over the %.0f s budget.",
+                            "%,d responses not run: inserting the first %,d took %.0f s, so the other"
+                                    + " %,d would take about %.0f s, over the %.0f s budget.",
+                            LARGEST,
+                            FIRST,
                             seconds,
+                            LARGEST - FIRST,
                             projected,
                             INSERT_BUDGET_SECONDS);
                 }
             }
             report(runs, note);
+            headlines(runs, note, app.getBean(JdbcClient.class));
         }
-    }
-
-    /**
-     * Answer sets of synthetic respondents, each a list of (question, kind, value) as the answer
-     * table stores them; every closed question shown by the study's rules gets an answer.
-     */
-    private static List<List<BulkResponses.Row>> pool(ValidatedDefinition definition) {
-        SplittableRandom random = new SplittableRandom(20_240_414L);
-        List<List<BulkResponses.Row>> pool = new ArrayList<>();
-        for (int p = 0; p < DISTINCT; p++) {
-            Map<String, AnswerValue> given = new HashMap<>();
-            List<BulkResponses.Row> rows = new ArrayList<>();
-            for (StudyDefinition.Section section : definition.definition().sections()) {
-                for (StudyDefinition.Question question : section.questions()) {
-                    QuestionType type = question.type();
-                    boolean closed =
-                            type == QuestionType.SINGLE || type == QuestionType.SCALE || type == QuestionType.MULTI;
-                    if (!closed || !definition.isShown(question.id(), given) || random.nextInt(40) == 0) {
-                        continue;
-                    }
-                    List<StudyDefinition.Option> options = question.options();
-                    if (question.preferNotToSay() && random.nextInt(50) == 0) {
-                        given.put(question.id(), new AnswerValue.PreferNotToSay());
-                        rows.add(new BulkResponses.Row(question.id(), AnswerValue.PREFER_NOT_TO_SAY, null));
-                    } else if (question.notApplicable() != null && random.nextInt(12) == 0) {
-                        String code = question.notApplicable().code();
-                        given.put(question.id(), new AnswerValue.Choice(code));
-                        rows.add(new BulkResponses.Row(question.id(), "code", code));
-                    } else if (type == QuestionType.MULTI) {
-                        List<String> chosen = new ArrayList<>();
-                        int ticks = 1 + random.nextInt(3);
-                        for (int t = 0; t < ticks; t++) {
-                            String code =
-                                    options.get(random.nextInt(options.size())).code();
-                            if (!chosen.contains(code)) {
-                                chosen.add(code);
-                            }
-                        }
-                        given.put(question.id(), new AnswerValue.Choices(chosen));
-                        rows.add(new BulkResponses.Row(question.id(), "codes", String.join(";", chosen)));
-                    } else {
-                        String code =
-                                options.get(random.nextInt(options.size())).code();
-                        given.put(question.id(), new AnswerValue.Choice(code));
-                        rows.add(new BulkResponses.Row(question.id(), "code", code));
-                    }
-                }
-            }
-            pool.add(rows);
-        }
-        return pool;
     }
 
     /** Submitted responses {@code from} to {@code to} - 1, each with answers from the pool. */
     private static long insert(
             Connection connection, long versionId, List<List<BulkResponses.Row>> pool, int from, int to)
             throws java.sql.SQLException {
-        SplittableRandom random = new SplittableRandom(from);
-        return new BulkResponses(STUDY, versionId)
-                .insert(connection, from, to, i -> pool.get(random.nextInt(pool.size())));
+        return new BulkResponses(STUDY, versionId).insertFromPool(connection, from, to, pool);
     }
 
     private static Run measure(int port, int responses, long answerRows, double insertSeconds) throws Exception {
@@ -223,6 +181,19 @@ class AnalysisLoadBenchmark {
                 rest[rest.length / 2]);
         return new Run(
                 responses, answerRows, insertSeconds, first, rest[rest.length / 2], bytes, after >> 20, peak >> 20);
+    }
+
+    private static void headlines(List<Run> runs, String note, JdbcClient jdbc) throws IOException {
+        Headlines headlines = new Headlines("analysis-load").mariaDb(jdbc);
+        for (Run run : runs) {
+            String size = String.format(Locale.ROOT, "%,d responses", run.responses());
+            headlines.row("analysis over HTTP (load from MariaDB + analysis), median GET", size, run.medianMs(), "ms");
+            headlines.row("heap peak during the GETs (upper bound)", size, run.heapPeakMb(), "MB");
+        }
+        if (!note.isEmpty()) {
+            headlines.note(note);
+        }
+        headlines.write();
     }
 
     private static void report(List<Run> runs, String note) throws IOException {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.waymark.survey.BenchmarkApp;
+import org.waymark.survey.Headlines;
 import org.waymark.survey.TestApi;
 import org.waymark.survey.studies.TestDefinitions;
 
@@ -81,6 +82,18 @@ final class CrashScenario {
                 + java.time.LocalDate.now() + ", " + BenchmarkApp.machine() + "\n\n" + scenario.table;
         Path out = Files.createDirectories(Path.of("target", "benchmarks"));
         Files.writeString(out.resolve("crash-" + name + ".md"), report);
+        // Reached only when every check of every round passed.
+        new Headlines("crash-" + name)
+                .row(
+                        "acknowledged submissions, every one found whole after each restart",
+                        rounds
+                                + (rounds == 1 ? " kill of " : " kills of ")
+                                + (kill == Kill.APPLICATION ? "Waymark and MariaDB" : "MariaDB alone"),
+                        scenario.attempts.stream()
+                                .filter(Submissions.Attempt::acknowledged)
+                                .count(),
+                        "submissions")
+                .write();
         System.out.println(report);
         return report;
     }

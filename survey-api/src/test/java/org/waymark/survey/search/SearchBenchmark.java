@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.waymark.survey.BenchmarkApp;
 import org.waymark.survey.BulkResponses;
 import org.waymark.survey.database.EmbeddedMariaDb;
@@ -134,7 +135,9 @@ class SearchBenchmark {
                             fulltextSeconds);
                 }
             }
-            new SearchBenchmarkReport(sizes, corpus.describe()).write();
+            SearchBenchmarkReport report = new SearchBenchmarkReport(sizes, corpus.describe());
+            report.write();
+            report.headlines(app.bean(JdbcClient.class));
         }
     }
 

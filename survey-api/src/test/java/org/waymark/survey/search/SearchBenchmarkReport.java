@@ -3,10 +3,13 @@ package org.waymark.survey.search;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.waymark.survey.BenchmarkApp;
+import org.waymark.survey.Headlines;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The search benchmark's figures as a Markdown table and as JSON, under {@code target/benchmarks/}. */
@@ -81,6 +84,50 @@ record SearchBenchmarkReport(List<SearchBenchmark.Size> sizes, String corpus) {
                         .writerWithDefaultPrettyPrinter()
                         .writeValueAsString(new Json(sizes, corpus, machine)));
         System.out.println("\nSearch benchmark\n\n" + markdown);
+    }
+
+    /** Per size: the rebuild, and query times beside FULLTEXT's, for the combined results. */
+    void headlines(JdbcClient jdbc) throws IOException {
+        Headlines headlines = new Headlines("search").mariaDb(jdbc);
+        for (SearchBenchmark.Size size : sizes) {
+            String answers = String.format(Locale.ROOT, "%,d answers", size.answers());
+            headlines.row("full index rebuild (POST /api/search/rebuild)", answers, size.rebuildSeconds(), "s");
+            headlines.row("answers indexed per second during the rebuild", answers, size.answersPerSecond(), "per s");
+            List<SearchBenchmark.Timing> timings = size.timings();
+            double[] waymark = new double[timings.size() / 2];
+            double[] fulltext = new double[timings.size() / 2];
+            double[] speedUps = new double[timings.size() / 2];
+            for (int i = 0; i < timings.size(); i += 2) {
+                waymark[i / 2] = timings.get(i).p50();
+                fulltext[i / 2] = timings.get(i + 1).p50();
+                speedUps[i / 2] = fulltext[i / 2] / waymark[i / 2];
+            }
+            Arrays.sort(waymark);
+            Arrays.sort(fulltext);
+            Arrays.sort(speedUps);
+            double waymarkMedian = SearchBenchmark.percentile(waymark, 0.5);
+            double fulltextMedian = SearchBenchmark.percentile(fulltext, 0.5);
+            headlines.compared(
+                    "query p50, median of the " + waymark.length + " queries",
+                    answers,
+                    waymarkMedian,
+                    "ms",
+                    "MariaDB FULLTEXT, same queries",
+                    fulltextMedian,
+                    fulltextMedian / waymarkMedian,
+                    "FULLTEXT time / Waymark time");
+            headlines.compared(
+                    "slowest query p50",
+                    answers,
+                    waymark[waymark.length - 1],
+                    "ms",
+                    "MariaDB FULLTEXT, slowest query",
+                    fulltext[fulltext.length - 1],
+                    fulltext[fulltext.length - 1] / waymark[waymark.length - 1],
+                    "FULLTEXT time / Waymark time");
+            headlines.row("smallest speed-up of one query over FULLTEXT (p50 / p50)", answers, speedUps[0], "x");
+        }
+        headlines.write();
     }
 
     private record Json(List<SearchBenchmark.Size> sizes, String corpus, String machine) {}
