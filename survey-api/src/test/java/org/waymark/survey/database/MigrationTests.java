@@ -33,6 +33,7 @@ class MigrationTests {
             "codebook",
             "coding",
             "consent",
+            "follow_up_contact",
             "index_cursor",
             "index_outbox",
             "participant",
@@ -110,9 +111,9 @@ class MigrationTests {
     void rollsBackTheLatestChangesetsAndAppliesThemAgain() throws Exception {
         update();
         assertThat(triggers()).containsExactly("audit_event_no_delete", "audit_event_no_update");
-        rollback(1);
+        rollback(2);
         assertThat(tables())
-                .doesNotContain("report_draft")
+                .doesNotContain("report_draft", "follow_up_contact")
                 .contains("access_token", "access_token_study", "codebook", "study_role", "response");
         update();
         assertThat(tables()).containsExactlyElementsOf(TABLES);
