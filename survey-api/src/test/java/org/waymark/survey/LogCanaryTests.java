@@ -18,7 +18,8 @@ import org.waymark.survey.studies.TestDefinitions;
 
 /**
  * Sends answers holding canary words through every way in (the intake API, drafts, the participant
- * pages, imports, search, coding and quotes, withdrawal), valid and refused, then reads the log file the
+ * pages, contact details for follow-up and their reading, imports, search, coding and quotes,
+ * withdrawal), valid and refused, then reads the log file the
  * whole test run writes ({@code logging.file.name}, Waymark at debug): no canary may be in it. Codes a
  * participant holds are checked the same way.
  */
@@ -47,7 +48,10 @@ class LogCanaryTests {
         TestApi admin = TestApi.on(port).asAdmin();
         admin.post(
                 "/api/studies",
-                TestDefinitions.minimal().with(root -> root.put("id", STUDY)).json());
+                TestDefinitions.minimal()
+                        .with(root -> root.put("id", STUDY))
+                        .with(TestDefinitions.FOLLOW_UP)
+                        .json());
         admin.post(API + "/publish", "");
         admin.post(API + "/themes/frames/cpa-study-themes", "");
         TestApi anyone = TestApi.on(port);
@@ -81,6 +85,11 @@ class LogCanaryTests {
 
         // The participant pages, start to finish, with a refused over-long answer on the way.
         journeyThroughThePages(plant(), plant());
+
+        // Contact details read by the study's owner (the admin, who uploaded it).
+        var contacts = admin.get(API + "/contacts");
+        assertThat(contacts.status()).isEqualTo(200);
+        assertThat(contacts.body()).contains(planted.get(planted.size() - 1));
 
         // An import, with a bad row.
         String csv = "consent_agreed,adult,ethnicity,recovery_meaning\r\n" + "take_part,yes,white_british," + plant()
@@ -147,6 +156,16 @@ class LogCanaryTests {
         var thanks = browser.post(study + "/submit", review.csrfToken(), List.of());
         assertThat(thanks.status()).isEqualTo(200);
         assertThat(Canaries.tablesContaining(jdbc, text)).containsExactly("answer.value");
+
+        // Contact details for follow-up: one refused, then one kept (sealed, so in no table as typed).
+        var refusedContact = browser.post(
+                study + "/follow-up", thanks.csrfToken(), List.of(Map.entry("contact", plant() + " at home")));
+        assertThat(refusedContact.status()).isEqualTo(400);
+        String contact = plant() + "@example.org";
+        var kept =
+                browser.post(study + "/follow-up", refusedContact.csrfToken(), List.of(Map.entry("contact", contact)));
+        assertThat(kept.status()).isEqualTo(200);
+        assertThat(Canaries.tablesContaining(jdbc, contact)).isEmpty();
     }
 
     /** Opens a form page, sends it, and returns where it leads. */

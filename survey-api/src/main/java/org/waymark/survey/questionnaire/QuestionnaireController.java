@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.waymark.survey.contacts.FollowUpOffers;
 import org.waymark.survey.intake.ConsentGiven;
 import org.waymark.survey.intake.DraftChange;
 import org.waymark.survey.intake.IntakeService;
@@ -41,11 +42,14 @@ class QuestionnaireController {
     private final StudyService studies;
     private final IntakeService intake;
     private final ScreenOuts screenOuts;
+    private final FollowUpOffers followUps;
 
-    QuestionnaireController(StudyService studies, IntakeService intake, ScreenOuts screenOuts) {
+    QuestionnaireController(
+            StudyService studies, IntakeService intake, ScreenOuts screenOuts, FollowUpOffers followUps) {
         this.studies = studies;
         this.intake = intake;
         this.screenOuts = screenOuts;
+        this.followUps = followUps;
     }
 
     @GetMapping("/s/{studyId}")
@@ -248,6 +252,7 @@ class QuestionnaireController {
             Journey.end(session);
             model.addAttribute("study", draft.definition());
             model.addAttribute("receiptCode", receipt.receiptCode());
+            model.addAttribute("followUp", followUps.offer(session, draft.definition(), receipt.responseId()));
             return "participant/thanks";
         } catch (InvalidResponseException e) {
             Map<String, String> errors = new LinkedHashMap<>();

@@ -10,7 +10,7 @@ import org.waymark.survey.WaymarkProperties;
  */
 enum LimitedRequest {
     /** New responses and submissions, through the API and the participant pages. */
-    SUBMISSION("POST", "/api/studies/[^/]+/responses|/api/responses/[^/]+/submit|/s/[^/]+/(start|submit)"),
+    SUBMISSION("POST", "/api/studies/[^/]+/responses|/api/responses/[^/]+/submit|/s/[^/]+/(start|submit|follow-up)"),
     /** Anything that takes a resume or receipt code: limited so that codes cannot be guessed. */
     DRAFT_ACCESS("(GET|PATCH|DELETE)", "/api/responses/[^/]+"),
     DRAFT_ACCESS_PAGES("POST", "/resume|/withdraw(/.*)?"),

@@ -169,7 +169,8 @@ public class ResponseStore {
     private static final String WITHDRAWN_KEY = "withdrawn:";
 
     /**
-     * Withdraws a response: its answers, consent and theme codings (with their quotes) are deleted, and
+     * Withdraws a response: its answers, consent, theme codings (with their quotes) and any contact details
+     * left for follow-up are deleted, and
      * so are its codes and request hash. What remains is the row saying that a response to this study
      * version existed and was withdrawn, and when. Its Idempotency-Key is kept only as a hash, so that
      * the same request sent again is recognised and refused rather than storing the answers anew.
@@ -177,6 +178,9 @@ public class ResponseStore {
      * hold ids only, never text, and a gap in the feed would hold up an index reading it from the start.
      */
     public void withdraw(long responseId, String studyId, LocalDateTime at) {
+        jdbc.sql("DELETE FROM follow_up_contact WHERE response_id = ?")
+                .param(responseId)
+                .update();
         jdbc.sql("DELETE FROM coding WHERE response_id = ?").param(responseId).update();
         jdbc.sql("DELETE FROM answer WHERE response_id = ?").param(responseId).update();
         jdbc.sql("DELETE FROM consent WHERE response_id = ?").param(responseId).update();

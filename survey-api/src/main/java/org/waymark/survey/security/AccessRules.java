@@ -7,6 +7,7 @@ import static org.waymark.survey.security.Permission.MANAGE_STUDY;
 import static org.waymark.survey.security.Permission.OWN_ACCOUNT;
 import static org.waymark.survey.security.Permission.PUBLIC;
 import static org.waymark.survey.security.Permission.READ_AGGREGATES;
+import static org.waymark.survey.security.Permission.READ_CONTACTS;
 import static org.waymark.survey.security.Permission.READ_ROWS;
 import static org.waymark.survey.security.Permission.SIGNED_IN;
 import static org.waymark.survey.security.Permission.VIEW_STUDY;
@@ -88,6 +89,8 @@ final class AccessRules {
             rule("POST", "/api/studies/{id}/coding/{coding}/confirm", CODE_TEXT),
             rule("POST", "/api/studies/{id}/coding/{coding}/reject", CODE_TEXT),
             rule("GET", "/api/studies/{id}/coding/agreement", CODE_TEXT),
+            // Contact details left for follow-up: owners only, each reading audited.
+            rule("GET", "/api/studies/{id}/contacts", READ_CONTACTS),
             // Roles in a study.
             rule("GET", "/api/studies/{id}/roles", MANAGE_ROLES),
             rule("PUT", "/api/studies/{id}/roles/{username}", MANAGE_ROLES),
@@ -136,6 +139,9 @@ final class AccessRules {
             rule("POST", "/workspace/account/second-factor/remove", OWN_ACCOUNT),
             rule("POST", "/workspace/account/tokens", OWN_ACCOUNT),
             rule("POST", "/workspace/account/tokens/{tokenId}/revoke", OWN_ACCOUNT),
+            // The optional follow-up form: only for the session that has just submitted.
+            rule("GET", "/s/{studyId}/follow-up", PUBLIC),
+            rule("POST", "/s/{studyId}/follow-up", PUBLIC),
             // The participant pages' own addresses.
             rule("GET", "/resume", PUBLIC),
             rule("POST", "/resume", PUBLIC),

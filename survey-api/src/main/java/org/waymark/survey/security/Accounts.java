@@ -110,7 +110,7 @@ class Accounts {
 
     @Transactional
     StudyRoles.Member grant(String studyId, String username, String roleId, String actor) {
-        requireStudy(studyId);
+        lockStudy(studyId);
         StudyRole role = StudyRole.fromId(roleId == null ? "" : roleId)
                 .orElseThrow(() -> bad("'role' must be one of owner, researcher, coder, analyst."));
         var account = accounts.findByUsername(username).orElseThrow(() -> noAccount(username));
@@ -128,7 +128,7 @@ class Accounts {
 
     @Transactional
     void revoke(String studyId, String username, String actor) {
-        requireStudy(studyId);
+        lockStudy(studyId);
         var account = accounts.findByUsername(username).orElseThrow(() -> noAccount(username));
         boolean owner = roles.membersOf(studyId).stream()
                 .anyMatch(member ->
@@ -146,6 +146,13 @@ class Accounts {
         if (roles.owners(studyId) <= 1) {
             throw ApiProblemException.conflict("'" + username + "' is the only owner of study '" + studyId
                     + "'. Make someone else an owner first, so the study always has one.");
+        }
+    }
+
+    /** The study's row, locked until the change commits: changes to its owners happen one at a time. */
+    private void lockStudy(String studyId) {
+        if (!roles.lockStudy(studyId)) {
+            throw ApiProblemException.notFound("There is no study '" + studyId + "'.");
         }
     }
 

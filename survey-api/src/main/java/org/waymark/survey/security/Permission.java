@@ -21,6 +21,8 @@ enum Permission {
     READ_INTERNAL,
     /** Row-level data: the list of responses, the quote bank, imports, the index's consistency. */
     READ_ROWS,
+    /** Contact details participants left for follow-up: the study's owners only, never the site admin. */
+    READ_CONTACTS,
     /** The study's definition and life: new versions, publishing, closing. */
     MANAGE_STUDY,
     /** Who holds which role in the study, and its audit trail: its owners, and the site admin. */
@@ -30,7 +32,14 @@ enum Permission {
 
     boolean concernsAStudy() {
         return switch (this) {
-            case VIEW_STUDY, CODE_TEXT, READ_AGGREGATES, READ_INTERNAL, READ_ROWS, MANAGE_STUDY, MANAGE_ROLES -> true;
+            case VIEW_STUDY,
+                    CODE_TEXT,
+                    READ_AGGREGATES,
+                    READ_INTERNAL,
+                    READ_ROWS,
+                    READ_CONTACTS,
+                    MANAGE_STUDY,
+                    MANAGE_ROLES -> true;
             case PUBLIC, SIGNED_IN, OWN_ACCOUNT, ADMIN -> false;
         };
     }

@@ -114,6 +114,7 @@ class RouteAccess implements HandlerInterceptor, WebMvcConfigurer {
                 "The unprotected view is for the study's owners and researchers. Ask for a protected"
                         + " disclosure profile (nhs-standard or strict-10) instead.";
             case READ_ROWS -> "Row-level data is for the study's owners and researchers.";
+            case READ_CONTACTS -> "Contact details left for follow-up are for the study's owners only.";
             case READ_AGGREGATES -> "Aggregates are for the study's owners, researchers and analysts.";
             case CODE_TEXT -> "Free text and coding are for the study's owners, researchers and coders.";
             case VIEW_STUDY -> "This needs a role in the study. Its owner can give you one.";

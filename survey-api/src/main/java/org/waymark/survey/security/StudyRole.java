@@ -4,6 +4,7 @@ import static org.waymark.survey.security.Permission.CODE_TEXT;
 import static org.waymark.survey.security.Permission.MANAGE_ROLES;
 import static org.waymark.survey.security.Permission.MANAGE_STUDY;
 import static org.waymark.survey.security.Permission.READ_AGGREGATES;
+import static org.waymark.survey.security.Permission.READ_CONTACTS;
 import static org.waymark.survey.security.Permission.READ_INTERNAL;
 import static org.waymark.survey.security.Permission.READ_ROWS;
 import static org.waymark.survey.security.Permission.VIEW_STUDY;
@@ -16,7 +17,15 @@ import java.util.Set;
 
 /** A person's role in one study, and what it lets them do there. docs/security.md has the table. */
 enum StudyRole {
-    OWNER(EnumSet.of(VIEW_STUDY, CODE_TEXT, READ_AGGREGATES, READ_INTERNAL, READ_ROWS, MANAGE_STUDY, MANAGE_ROLES)),
+    OWNER(EnumSet.of(
+            VIEW_STUDY,
+            CODE_TEXT,
+            READ_AGGREGATES,
+            READ_INTERNAL,
+            READ_ROWS,
+            READ_CONTACTS,
+            MANAGE_STUDY,
+            MANAGE_ROLES)),
     RESEARCHER(EnumSet.of(VIEW_STUDY, CODE_TEXT, READ_AGGREGATES, READ_INTERNAL, READ_ROWS)),
     CODER(EnumSet.of(VIEW_STUDY, CODE_TEXT)),
     ANALYST(EnumSet.of(VIEW_STUDY, READ_AGGREGATES));

@@ -91,6 +91,20 @@ class StudyRoles {
                 > 0;
     }
 
+    /**
+     * Locks the study's row until the transaction ends, so that changes to its owners are made one at a
+     * time: two owners demoting each other at once would otherwise both count two owners and leave none.
+     * Call it first in the transaction: InnoDB's snapshot for plain reads is taken at the first of them,
+     * so reads after the lock see what the transaction that held it committed. False if there is no study.
+     */
+    boolean lockStudy(String studyId) {
+        return jdbc.sql("SELECT id FROM study WHERE id = ? FOR UPDATE")
+                .param(studyId)
+                .query(String.class)
+                .optional()
+                .isPresent();
+    }
+
     long owners(String studyId) {
         return jdbc.sql("SELECT COUNT(*) FROM study_role WHERE study_id = ? AND role = ?")
                 .params(studyId, StudyRole.OWNER.id())

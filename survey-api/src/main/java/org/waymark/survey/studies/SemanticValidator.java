@@ -41,10 +41,23 @@ final class SemanticValidator {
         validator.checkEligibility();
         validator.checkGroupings();
         validator.checkScales();
+        validator.checkFollowUp();
         if (!validator.errors.isEmpty()) {
             throw new InvalidDefinitionException(validator.errors);
         }
         return new ValidatedDefinition(definition, json, validator.questions, validator.showIf, validator.groupings);
+    }
+
+    /** Participants must be told why they would be contacted before they choose to leave details. */
+    private void checkFollowUp() {
+        var followUp = definition.followUp();
+        if (followUp != null
+                && followUp.enabled()
+                && (followUp.purpose() == null || followUp.purpose().isBlank())) {
+            error(
+                    "$.followUp.purpose",
+                    "must say, in plain words, why the study team would contact people who leave their details.");
+        }
     }
 
     private void checkConsent() {

@@ -30,7 +30,8 @@ public record StudyDefinition(
         @NotEmpty List<@NotNull @Valid Section> sections,
         List<@NotNull @Valid Grouping> groupings,
         List<@NotNull @Valid Scale> scales,
-        LocalDate retainDataUntil) {
+        LocalDate retainDataUntil,
+        @Valid FollowUp followUp) {
 
     static final String STUDY_ID = "[a-z0-9][a-z0-9-]{1,63}";
     static final String STUDY_ID_MESSAGE =
@@ -46,6 +47,19 @@ public record StudyDefinition(
         groupings = groupings == null ? List.of() : groupings;
         scales = scales == null ? List.of() : scales;
     }
+
+    /** Whether this study asks, after submitting, for contact details for follow-up. */
+    public boolean offersFollowUp() {
+        return followUp != null && followUp.enabled();
+    }
+
+    /**
+     * An optional offer shown after submitting: a participant may leave an email address or phone
+     * number so the study team can contact them again, for the {@code purpose} given. Contact details are
+     * kept apart from the answers, encrypted, and never exported (docs/security.md#contact-details).
+     */
+    public record FollowUp(
+            boolean enabled, @Size(max = 2000) String purpose) {}
 
     /** The information sheet a participant reads before deciding to take part. */
     public record Information(

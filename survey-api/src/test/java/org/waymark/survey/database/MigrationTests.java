@@ -33,6 +33,7 @@ class MigrationTests {
             "codebook",
             "coding",
             "consent",
+            "follow_up_contact",
             "index_cursor",
             "index_outbox",
             "participant",
@@ -110,12 +111,12 @@ class MigrationTests {
     void rollsBackTheLatestChangesetsAndAppliesThemAgain() throws Exception {
         update();
         assertThat(triggers()).containsExactly("audit_event_no_delete", "audit_event_no_update");
-        // The newest two: 0012's sign-in columns, then 0011's report drafts.
-        rollback(2);
+        // The newest three: 0013's contact details, 0012's sign-in columns, then 0011's report drafts.
+        rollback(3);
         assertThat(columns("researcher_account")).doesNotContain("totp_secret", "totp_last_step");
         assertThat(columns("access_token")).doesNotContain("site_admin");
         assertThat(tables())
-                .doesNotContain("report_draft")
+                .doesNotContain("report_draft", "follow_up_contact")
                 .contains("access_token", "access_token_study", "codebook", "study_role", "response");
         update();
         assertThat(tables()).containsExactlyElementsOf(TABLES);

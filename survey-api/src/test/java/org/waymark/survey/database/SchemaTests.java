@@ -21,7 +21,7 @@ class SchemaTests {
         List<Map<String, Object>> tables = jdbc.sql("""
                         SELECT table_name, engine, table_collation FROM information_schema.tables
                         WHERE table_schema = DATABASE() AND table_name NOT LIKE 'DATABASECHANGELOG%'""").query().listOfRows();
-        assertThat(tables).hasSize(21);
+        assertThat(tables).hasSize(22);
         assertThat(tables).allSatisfy(table -> {
             assertThat(table.get("engine"))
                     .as(table.get("table_name").toString())
@@ -47,7 +47,9 @@ class SchemaTests {
                         "study_role.study_id -> study",
                         "access_token.account_id -> researcher_account",
                         "access_token_study.study_id -> study",
-                        "response_import.study_id -> study");
+                        "response_import.study_id -> study",
+                        "follow_up_contact.response_id -> response",
+                        "follow_up_contact.study_id -> study");
     }
 
     @Test

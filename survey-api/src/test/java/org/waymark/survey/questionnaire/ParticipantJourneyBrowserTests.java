@@ -15,7 +15,9 @@ import org.openqa.selenium.TakesScreenshot;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.waymark.survey.TestApi;
 import org.waymark.survey.WaymarkIntegrationTest;
+import org.waymark.survey.studies.TestDefinitions;
 
 /**
  * The participant journey in a real headless Chromium: every page is checked with axe-core against
@@ -200,6 +202,52 @@ class ParticipantJourneyBrowserTests {
         browser.open("/s/cpa-recovery/no-such-page");
         assertThat(browser.heading()).isEqualTo("Page not found");
         check("17-not-found");
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void offersFollowUpAfterSubmittingExplainsAMistakeAndKeepsTheDetailsSealed() throws Exception {
+        String study = "browser-follow-up";
+        TestApi admin = TestApi.on(port).asAdmin();
+        var created = admin.post(
+                "/api/studies",
+                TestDefinitions.minimal()
+                        .with(root -> root.put("id", study))
+                        .with(TestDefinitions.FOLLOW_UP)
+                        .json());
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(admin.post("/api/studies/" + study + "/publish", "").status())
+                .isEqualTo(200);
+
+        browser.open("/s/" + study);
+        browser.submit("button[type='submit']");
+        browser.choose("adult", "yes");
+        browser.submit("button[type='submit']");
+        browser.click("#agree_take_part");
+        browser.submit("button[type='submit']");
+        continueOn();
+        continueOn();
+        assertThat(browser.heading()).isEqualTo("Check your answers");
+        browser.submit("button[type='submit']");
+
+        assertThat(browser.heading()).startsWith("Thank you");
+        assertThat(browser.find("#follow-up-title").getText()).contains("contact you again", "(optional)");
+        assertThat(browser.find("main").getText())
+                .contains("short follow-up interview", "kept apart from your answers", "deleted with your answers");
+        check("18-follow-up-offer");
+        browser.type("#contact", "name@example");
+        browser.submit(".follow-up button[type='submit']");
+        assertThat(browser.driver().getTitle()).startsWith("Error:");
+        assertThat(browser.find(".error-summary").getText()).contains("like name@example.org");
+        assertThat(browser.find("#contact").getAttribute("aria-describedby")).contains("contact-error");
+        check("18-follow-up-error");
+        browser.type("#contact", "synthetic.participant@example.org");
+        browser.submit(".follow-up button[type='submit']");
+        assertThat(browser.heading()).isEqualTo("Your contact details have been kept");
+        check("19-follow-up-kept");
+        assertThat(count("""
+                        SELECT COUNT(*) FROM follow_up_contact c JOIN response r ON r.id = c.response_id
+                        WHERE r.study_id = 'browser-follow-up'""")).isEqualTo(1);
         assertThat(problems).isEmpty();
     }
 

@@ -269,6 +269,8 @@ class RouteAccessTests {
                         "GET /api/studies/{id}/coding/agreement",
                         S + "/coding/agreement?coders=matrix-coder,matrix-owner",
                         "401 403 200 403 200 200 403"),
+                // Contact details left for follow-up: the study's owners only, not the site admin.
+                row("GET /api/studies/{id}/contacts", S + "/contacts", "401 403 403 403 403 200 403"),
                 // Roles in the study: its owners and the site admin.
                 row("GET /api/studies/{id}/audit", S + "/audit", "401 200 403 403 403 200 403"),
                 row("GET /api/audit/verify", "/api/audit/verify", "401 200 403 403 403 403 403"),
@@ -319,6 +321,9 @@ class RouteAccessTests {
                 send("POST /s/{studyId}/sections/{number}", P + "/sections/1", null, "", "403 403 403 403 403 403 403"),
                 row("GET /s/{studyId}/review", P + "/review", "400 400 400 400 400 400 400"),
                 send("POST /s/{studyId}/submit", P + "/submit", null, "", "403 403 403 403 403 403 403"),
+                // The follow-up form is only for a session that has just submitted: without one, a kind 400.
+                row("GET /s/{studyId}/follow-up", P + "/follow-up", "400 400 400 400 400 400 400"),
+                send("POST /s/{studyId}/follow-up", P + "/follow-up", null, "", "403 403 403 403 403 403 403"),
                 row("GET /resume", "/resume", "200 200 200 200 200 200 200"),
                 send("POST /resume", "/resume", null, "", "403 403 403 403 403 403 403"),
                 row("GET /withdraw", "/withdraw", "200 200 200 200 200 200 200"),

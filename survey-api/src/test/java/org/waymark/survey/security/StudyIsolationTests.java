@@ -69,6 +69,7 @@ class StudyIsolationTests {
                 b + "/themes",
                 b + "/coding",
                 b + "/quotes",
+                b + "/contacts",
                 b + "/roles")) {
             assertThat(researcherOfA.get(path).status()).as(path).isEqualTo(403);
         }

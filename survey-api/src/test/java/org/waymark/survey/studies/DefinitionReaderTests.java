@@ -364,4 +364,50 @@ class DefinitionReaderTests {
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageContaining("1 problem");
     }
+
+    @Test
+    void readsAnOfferOfFollowUpAndStaysBackwardCompatibleWithout() {
+        ValidatedDefinition offering =
+                TestDefinitions.minimal().with(TestDefinitions.FOLLOW_UP).read();
+        assertThat(offering.definition().offersFollowUp()).isTrue();
+        assertThat(offering.definition().followUp().purpose()).contains("follow-up interview");
+        assertThat(TestDefinitions.minimal().read().definition().offersFollowUp())
+                .as("a definition written before the field existed")
+                .isFalse();
+        assertThat(TestDefinitions.reader()
+                        .read(BundledStudies.cpaRecoveryJson())
+                        .definition()
+                        .offersFollowUp())
+                .as("the bundled study's information sheet says no contact details are asked for")
+                .isFalse();
+        var off = TestDefinitions.minimal()
+                .with(root -> root.set("followUp", TestDefinitions.JSON.readTree("{\"enabled\": false}")));
+        assertThat(off.read().definition().offersFollowUp()).isFalse();
+        ValidatedDefinition again = TestDefinitions.reader().read(DefinitionReader.toJson(offering.definition()));
+        assertThat(again.definition().followUp())
+                .isEqualTo(offering.definition().followUp());
+    }
+
+    @Test
+    void rejectsAnOfferOfFollowUpWithoutAPurposeOrWithUnknownFields() {
+        var noPurpose = TestDefinitions.minimal()
+                .with(root -> root.set("followUp", TestDefinitions.JSON.readTree("{\"enabled\": true}")));
+        assertThat(errorsOf(noPurpose))
+                .containsExactly(new DefinitionError(
+                        "$.followUp.purpose",
+                        "must say, in plain words, why the study team would contact people who leave their details."));
+        var misspelt = TestDefinitions.minimal()
+                .with(root ->
+                        root.set("followUp", TestDefinitions.JSON.readTree("{\"enabled\": true, \"reason\": \"x\"}")));
+        assertThat(errorsOf(misspelt)).singleElement().satisfies(error -> {
+            assertThat(error.path()).isEqualTo("$.followUp.reason");
+            assertThat(error.message()).contains("'reason' is not a field");
+        });
+        var tooLong = TestDefinitions.minimal()
+                .with(root -> root.set(
+                        "followUp",
+                        TestDefinitions.JSON.readTree(
+                                "{\"enabled\": true, \"purpose\": \"" + "x".repeat(2001) + "\"}")));
+        assertThat(errorsOf(tooLong)).extracting(DefinitionError::path).containsExactly("$.followUp.purpose");
+    }
 }

@@ -60,6 +60,12 @@ public final class TestDefinitions {
                 """));
     }
 
+    /** Offers follow-up after submitting: participants may leave contact details. */
+    public static final Consumer<ObjectNode> FOLLOW_UP = root -> root.set(
+            "followUp",
+            JSON.readTree("{\"enabled\": true, \"purpose\": \"We may invite you to a short follow-up"
+                    + " interview about your answers. (Synthetic test study.)\"}"));
+
     public static DefinitionReader reader() {
         return new DefinitionReader(Validation.buildDefaultValidatorFactory().getValidator());
     }
