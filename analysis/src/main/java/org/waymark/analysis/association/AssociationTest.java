@@ -29,7 +29,7 @@ import org.waymark.analysis.table.Table;
  * <p>Instances are immutable; {@code with...} methods return a changed copy.
  */
 public final class AssociationTest {
-    private static final AssociationTest DEFAULT = new AssociationTest(5, 1_000_000, 10_000, 20110901L, 0.95);
+    private static final AssociationTest DEFAULT = new AssociationTest(5, 2_000_000, 10_000, 20110901L, 0.95);
 
     private final double minimumExpected;
     private final long enumerationLimit;
@@ -47,8 +47,8 @@ public final class AssociationTest {
     }
 
     /**
-     * Expected count at least 5 for chi-square; exact Fisher for up to a million steps (well under a
-     * second); else
+     * Expected count at least 5 for chi-square; exact Fisher for up to two million steps (each path
+     * carried into each next partial table counts as one, so time and memory are bounded); else
      * 10,000 Monte Carlo tables from a fixed seed; 95% interval for the odds ratio.
      */
     public static AssociationTest withDefaults() {

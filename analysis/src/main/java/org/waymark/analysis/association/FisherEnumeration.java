@@ -101,6 +101,8 @@ final class FisherEnumeration {
                 if (!open.isEmpty()) {
                     final List<Child> children = new ArrayList<>();
                     fillCell(remaining.clone(), 0, columnTotals[column], 0, new int[remaining.length], children);
+                    // Every child meets every open path: that is work too, and the memory of the next stage.
+                    work += (long) children.size() * open.size();
                     if (work > limit) {
                         return false;
                     }
