@@ -17,6 +17,9 @@ import org.apache.commons.statistics.distribution.HypergeometricDistribution;
 final class FisherMonteCarlo {
     private static final double ALMOST_ONE = 1 + 64 * Math.ulp(1.0);
 
+    /** Up to this many people, a draw is made person by person (see {@link #draw}). */
+    private static final int PERSON_BY_PERSON = 1_000;
+
     private FisherMonteCarlo() {}
 
     record Estimate(double pValue, MonteCarlo details) {}
@@ -75,6 +78,12 @@ final class FisherMonteCarlo {
         return new Estimate(p, new MonteCarlo(seed, tables, Math.sqrt(p * (1 - p) / tables)));
     }
 
+    /**
+     * How many of {@code draws} people drawn without replacement from {@code population} are among
+     * its {@code successes}. Small draws are made person by person, which costs one random number per
+     * person of the smaller of the two groups (the count is symmetric in them); large ones invert the
+     * distribution function, which costs more per draw but not per person.
+     */
     private static int draw(SplittableRandom random, int population, int successes, int draws) {
         if (successes == 0) {
             return 0;
@@ -82,7 +91,21 @@ final class FisherMonteCarlo {
         if (successes == population) {
             return draws;
         }
-        return HypergeometricDistribution.of(population, successes, draws)
-                .inverseCumulativeProbability(random.nextDouble());
+        final int picked = Math.min(successes, draws);
+        if (picked > PERSON_BY_PERSON) {
+            return HypergeometricDistribution.of(population, successes, draws)
+                    .inverseCumulativeProbability(random.nextDouble());
+        }
+        int marked = Math.max(successes, draws);
+        int left = population;
+        int found = 0;
+        for (int k = 0; k < picked; k++) {
+            if (random.nextInt(left) < marked) {
+                found++;
+                marked--;
+            }
+            left--;
+        }
+        return found;
     }
 }
