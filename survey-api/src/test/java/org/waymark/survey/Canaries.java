@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,16 +21,27 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class Canaries {
 
+    /** What every canary word starts with, so that a whole run's log can be searched for all of them. */
+    public static final String PREFIX = "qzcanary";
+
+    private static final AtomicInteger PLANTED = new AtomicInteger();
+
     private Canaries() {}
 
     /** A word found nowhere else: letters only, so every analyzer keeps it whole. */
     public static String next() {
-        StringBuilder word = new StringBuilder("qzcanary");
+        PLANTED.incrementAndGet();
+        StringBuilder word = new StringBuilder(PREFIX);
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < 12; i++) {
             word.append((char) ('a' + random.nextInt(26)));
         }
         return word.toString();
+    }
+
+    /** How many canary words this test run has made so far. */
+    public static int planted() {
+        return PLANTED.get();
     }
 
     /** Every {@code table.column} of the application's schema whose text holds the word. */
