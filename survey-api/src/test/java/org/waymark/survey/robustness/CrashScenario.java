@@ -1,6 +1,7 @@
 package org.waymark.survey.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -169,14 +171,11 @@ final class CrashScenario {
         assertThat(internal).as("log lines naming classes or SQL, in " + log).isEmpty();
     }
 
-    private static void awaitAcknowledged(Submissions submissions, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (submissions.acknowledged() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("fewer than " + count + " submissions were acknowledged in two minutes");
-            }
-            Thread.sleep(20);
-        }
+    private static void awaitAcknowledged(Submissions submissions, int count) {
+        await(count + " submissions acknowledged")
+                .atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> submissions.acknowledged() >= count);
     }
 
     /**

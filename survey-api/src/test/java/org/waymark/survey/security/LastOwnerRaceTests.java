@@ -1,11 +1,11 @@
 package org.waymark.survey.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,18 +87,12 @@ class LastOwnerRaceTests {
     }
 
     /** Both requests are inside their transactions, each held up by a lock another holds. */
-    private void waitForTransactionsWaitingForLocks(int count) throws InterruptedException {
-        Instant giveUp = Instant.now().plus(Duration.ofSeconds(20));
-        while (jdbc.sql("""
+    private void waitForTransactionsWaitingForLocks(int count) {
+        await("the two removals both waiting for a lock")
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> jdbc.sql("""
                                 SELECT COUNT(*) FROM information_schema.processlist
-                                WHERE command = 'Query' AND info LIKE '%FOR UPDATE%' AND id <> CONNECTION_ID()""").query(Long.class).single() < count) {
-            if (Instant.now().isAfter(giveUp)) {
-                throw new AssertionError("the two removals never both reached a lock: "
-                        + jdbc.sql("SELECT command, state, info FROM information_schema.processlist")
-                                .query()
-                                .listOfRows());
-            }
-            Thread.sleep(10);
-        }
+                                WHERE command = 'Query' AND info LIKE '%FOR UPDATE%' AND id <> CONNECTION_ID()""").query(Long.class).single() >= count);
     }
 }
