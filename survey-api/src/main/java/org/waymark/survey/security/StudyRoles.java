@@ -20,6 +20,9 @@ class StudyRoles {
     /** A study one account has a role in, with its newest title and status, for the workspace page. */
     record Titled(String studyId, String title, String status, boolean synthetic, String role) {}
 
+    /** A study's newest title and its status, whoever asks. */
+    record Summary(String title, String status, boolean synthetic) {}
+
     /** An account's role in a study. */
     record Member(String username, String role, LocalDateTime grantedAt) {}
 
@@ -58,6 +61,13 @@ class StudyRoles {
                         FROM study_role r JOIN researcher_account a ON a.id = r.account_id
                         JOIN study s ON s.id = r.study_id
                         WHERE a.username = ? ORDER BY title, r.study_id""").param(username).query(Titled.class).list();
+    }
+
+    Optional<Summary> summaryOf(String studyId) {
+        return jdbc.sql("""
+                        SELECT (SELECT v.title FROM study_version v WHERE v.study_id = s.id
+                                ORDER BY v.version DESC LIMIT 1) AS title, s.status, s.synthetic
+                        FROM study s WHERE s.id = ?""").param(studyId).query(Summary.class).optional();
     }
 
     List<Member> membersOf(String studyId) {

@@ -46,7 +46,9 @@ class AuditPagesTests {
         assertThat(page.headers().firstValue("Cache-Control"))
                 .hasValueSatisfying(value -> assertThat(value).contains("no-store"));
         String body = page.body();
-        assertThat(body).contains("Audit trail: " + STUDY, "Entries 1 to 4 of 4");
+        assertThat(body)
+                .contains("<h1>Audit trail</h1>", "Entries 1 to 4 of 4")
+                .contains("href=\"/workspace/studies/" + STUDY + "/audit\" aria-current=\"page\"");
         assertThat(body).contains("draft &lt;b&gt;bold&lt;/b&gt;", "title &lt;script&gt;alert(1)&lt;/script&gt;");
         assertThat(body).doesNotContain("<b>bold</b>", "<script>alert(1)</script>");
         assertThat(body.indexOf("report.saved"))
