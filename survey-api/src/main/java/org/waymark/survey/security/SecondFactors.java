@@ -37,11 +37,10 @@ class SecondFactors {
 
     /**
      * Whether HTTP Basic, which cannot carry a code, is refused for the account: it has a factor, or must
-     * have one. The bootstrap admin keeps HTTP Basic until it sets one up, so that a new installation can
-     * be tried with curl (docs/getting-started.md); docs/security.md says so.
+     * have one. No account is excepted, the first {@code admin} included: scripts use a token.
      */
     boolean refusesBasic(AccountRepository.Account account) {
-        return account.hasSecondFactor() || (required(account) && !AdminBootstrap.ADMIN.equals(account.username()));
+        return account.hasSecondFactor() || required(account);
     }
 
     Enrolment newEnrolment(String username) {

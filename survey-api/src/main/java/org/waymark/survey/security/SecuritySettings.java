@@ -29,7 +29,7 @@ record SecuritySettings(
 
     /**
      * @param requiredForAdmins site admins must set up a second factor before they can use the pages, and
-     *     cannot use HTTP Basic (the bootstrap account {@code admin} may until it has set one up)
+     *     cannot use HTTP Basic (the first account, {@code admin}, included)
      * @param requiredForEveryone every account must set up a second factor before it can use the pages
      */
     record Factors(

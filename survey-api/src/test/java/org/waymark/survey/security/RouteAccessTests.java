@@ -342,6 +342,29 @@ class RouteAccessTests {
                         "GET /workspace/studies/{id}/audit",
                         "/workspace/studies/" + A + "/audit",
                         "302 200 403 403 403 200 403"),
+                page(
+                        "GET /workspace/studies/{id}/people",
+                        "/workspace/studies/" + A + "/people",
+                        "302 200 403 403 403 200 403"),
+                page(
+                        "POST /workspace/studies/{id}/people",
+                        "/workspace/studies/" + A + "/people",
+                        "302 400 403 403 403 400 403"),
+                page(
+                        "POST /workspace/studies/{id}/people/{member}/remove",
+                        "/workspace/studies/" + A + "/people/nobody-here/remove",
+                        "302 404 403 403 403 404 403"),
+                // The site admin's accounts page; empty forms come back with their errors.
+                page("GET /workspace/accounts", "/workspace/accounts", "302 200 403 403 403 403 403"),
+                page("POST /workspace/accounts", "/workspace/accounts", "302 400 403 403 403 403 403"),
+                page(
+                        "POST /workspace/accounts/{username}/disable",
+                        "/workspace/accounts/nobody-here/disable",
+                        "302 404 403 403 403 403 403"),
+                page(
+                        "POST /workspace/accounts/{username}/enable",
+                        "/workspace/accounts/nobody-here/enable",
+                        "302 404 403 403 403 403 403"),
                 page("POST /workspace/account/password", "/workspace/account/password", "302 400 400 400 400 400 400"),
                 page(
                         "GET /workspace/account/second-factor",

@@ -38,10 +38,10 @@ class SecondFactorRulesTests {
     }
 
     @Test
-    void theBootstrapAdminKeepsBasicOnlyUntilItHasAFactor() {
+    void theFirstAdminMadeAtStartUpHasNoExceptionFromTheRule() {
         SecondFactors rules = rules(true, false);
         assertThat(rules.required(account("admin", true, false))).isTrue();
-        assertThat(rules.refusesBasic(account("admin", true, false))).isFalse();
+        assertThat(rules.refusesBasic(account("admin", true, false))).isTrue();
         assertThat(rules.refusesBasic(account("admin", true, true))).isTrue();
     }
 

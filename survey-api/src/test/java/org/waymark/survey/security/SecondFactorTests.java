@@ -26,20 +26,25 @@ class SecondFactorTests {
     int port;
 
     @Autowired
+    Accounts accountService;
+
+    private DirectAccounts direct() {
+        return new DirectAccounts(accountService, port);
+    }
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
     AccountRepository accounts;
 
     private void makeAdmin(String username) {
-        var made = TestApi.on(port).asAdmin().post("/api/accounts", """
-                {"username": "%s", "password": "%s", "siteAdmin": true}""".formatted(username, TestAccounts.PASSWORD));
-        assertThat(made.status()).as(made.body()).isEqualTo(201);
+        direct().make(username, true);
     }
 
     @Test
     void signingInWithAFactorNeedsTheCodeAndEachCodeWorksOnce() {
-        TestAccounts.signedIn(port, "factor-holder");
+        direct().signedIn("factor-holder");
         byte[] secret = WorkspaceSignIn.enrol(WorkspaceSignIn.signedIn(port, "factor-holder", TestAccounts.PASSWORD));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE actor = 'factor-holder'"
                                 + " AND action = 'account.second-factor-added'")
@@ -91,7 +96,7 @@ class SecondFactorTests {
 
     @Test
     void wrongCodesAreThrottled() {
-        TestAccounts.signedIn(port, "factor-guessed");
+        direct().signedIn("factor-guessed");
         byte[] secret = WorkspaceSignIn.enrol(WorkspaceSignIn.signedIn(port, "factor-guessed", TestAccounts.PASSWORD));
         PageClient guesser = PageClient.on(port);
         WorkspaceSignIn.password(guesser, "factor-guessed", TestAccounts.PASSWORD);
@@ -129,9 +134,7 @@ class SecondFactorTests {
         assertThat(enrolPage.body()).contains("must have a second factor before you can use the workspace");
 
         var basic = TestApi.on(port).as("factor-admin", TestAccounts.PASSWORD).get("/api/accounts");
-        assertThat(basic.status())
-                .as("an admin other than the bootstrap admin never uses Basic")
-                .isEqualTo(401);
+        assertThat(basic.status()).as("an admin never uses Basic").isEqualTo(401);
         assertThat(basic.json().get("detail").asString()).contains("personal access token");
 
         byte[] secret = WorkspaceSignIn.enrol(admin);
@@ -147,8 +150,8 @@ class SecondFactorTests {
 
     @Test
     void httpBasicIsRefusedOnceAFactorIsSetUpButATokenKeepsWorking() {
-        TestApi basic = TestAccounts.signedIn(port, "factor-scripter");
-        TestAccounts.grant(port, STUDY, "factor-scripter", "analyst");
+        TestApi basic = direct().signedIn("factor-scripter");
+        direct().grant(STUDY, "factor-scripter", "analyst");
         assertThat(basic.get("/api/me").status()).isEqualTo(200);
         PageClient page = WorkspaceSignIn.signedIn(port, "factor-scripter", TestAccounts.PASSWORD);
         String token = WorkspaceSignIn.makeToken(page, "analysis script", List.of(STUDY), false);
@@ -165,24 +168,33 @@ class SecondFactorTests {
     }
 
     @Test
-    void theBootstrapAdminKeepsHttpBasicOnlyUntilItSetsUpAFactor() {
-        TestApi basic = TestApi.on(port).asAdmin();
-        assertThat(basic.get("/api/accounts").status()).isEqualTo(200);
+    void theFirstAdminIsRefusedHttpBasicFromTheStartAndWorksThroughThePagesAndATokenInstead() {
+        var basic = TestApi.on(port).asAdmin().get("/api/accounts");
+        assertThat(basic.status())
+                .as("the account made at the first start has no exception: HTTP Basic cannot carry a code")
+                .isEqualTo(401);
+        assertThat(basic.json().get("detail").asString()).contains("personal access token");
+
         PageClient admin = WorkspaceSignIn.signedIn(port, "admin", TestApi.ADMIN_PASSWORD);
         assertThat(admin.get("/workspace").location()).isEqualTo("/workspace/account/second-factor");
         WorkspaceSignIn.enrol(admin);
         try {
-            assertThat(basic.get("/api/accounts").status()).isEqualTo(401);
+            assertThat(admin.get("/workspace/accounts").status()).isEqualTo(200);
+            String token = WorkspaceSignIn.makeToken(admin, "first admin script", List.of(), true);
+            assertThat(TestApi.on(port).withToken(token).get("/api/accounts").status())
+                    .isEqualTo(200);
+            assertThat(TestApi.on(port).asAdmin().get("/api/accounts").status())
+                    .as("still refused once the factor is set up")
+                    .isEqualTo(401);
         } finally {
-            // Other tests in this context make accounts as the admin over HTTP Basic.
+            // Other tests in this context sign in to the pages as the admin with its password alone.
             accounts.removeSecondFactor("admin");
         }
-        assertThat(basic.get("/api/accounts").status()).isEqualTo(200);
     }
 
     @Test
     void theAccountPageChangesThePasswordAndRemovesTheFactor() {
-        TestAccounts.signedIn(port, "factor-changer");
+        direct().signedIn("factor-changer");
         PageClient page = WorkspaceSignIn.signedIn(port, "factor-changer", TestAccounts.PASSWORD);
         var account = page.get("/workspace/account");
         var wrong = page.post(
@@ -222,8 +234,8 @@ class SecondFactorTests {
 
     @Test
     void tokensAreListedAndRevokedOnTheAccountPage() {
-        TestAccounts.signedIn(port, "factor-tokens");
-        TestAccounts.grant(port, STUDY, "factor-tokens", "researcher");
+        direct().signedIn("factor-tokens");
+        direct().grant(STUDY, "factor-tokens", "researcher");
         PageClient page = WorkspaceSignIn.signedIn(port, "factor-tokens", TestAccounts.PASSWORD);
         String token = WorkspaceSignIn.makeToken(page, "<script>export</script>", List.of(STUDY), false);
         var account = page.get("/workspace/account");

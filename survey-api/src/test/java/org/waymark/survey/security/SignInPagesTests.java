@@ -26,6 +26,13 @@ class SignInPagesTests {
     int port;
 
     @Autowired
+    Accounts accountService;
+
+    private DirectAccounts direct() {
+        return new DirectAccounts(accountService, port);
+    }
+
+    @Autowired
     JdbcClient jdbc;
 
     private long audited(String actor, String action, String detail) {
@@ -37,7 +44,7 @@ class SignInPagesTests {
 
     @Test
     void signingInRenewsTheSessionIdAndTheOldIdSignsNobodyIn() {
-        TestAccounts.signedIn(port, "form-renewal");
+        direct().signedIn("form-renewal");
         PageClient visitor = PageClient.on(port);
         String csrf = visitor.get("/sign-in").csrfToken();
         String before = visitor.cookie("JSESSIONID");
@@ -68,7 +75,7 @@ class SignInPagesTests {
 
     @Test
     void theFormIsRefusedWithoutItsCsrfToken() {
-        TestAccounts.signedIn(port, "form-csrf");
+        direct().signedIn("form-csrf");
         PageClient visitor = PageClient.on(port);
         visitor.get("/sign-in");
         var refused = visitor.post(
@@ -88,7 +95,7 @@ class SignInPagesTests {
 
     @Test
     void aMissingFieldOrAWrongPasswordComesBackWithAnErrorSummary() {
-        TestAccounts.signedIn(port, "form-errors");
+        direct().signedIn("form-errors");
         PageClient visitor = PageClient.on(port);
         var empty = visitor.post("/sign-in", visitor.get("/sign-in").csrfToken(), List.of());
         assertThat(empty.status()).isEqualTo(400);
@@ -107,7 +114,7 @@ class SignInPagesTests {
 
     @Test
     void repeatedWrongPasswordsMakeEvenTheRightOneWait() {
-        TestAccounts.signedIn(port, "form-guessed");
+        direct().signedIn("form-guessed");
         PageClient guesser = PageClient.on(port);
         // The default allowance: 5 failures for one account (WaymarkProperties.SignIn).
         for (int i = 0; i < 5; i++) {
@@ -138,7 +145,7 @@ class SignInPagesTests {
 
     @Test
     void aSignedInSessionDoesNotReachTheApi() {
-        TestAccounts.signedIn(port, "form-no-api");
+        direct().signedIn("form-no-api");
         PageClient researcher = WorkspaceSignIn.signedIn(port, "form-no-api", TestAccounts.PASSWORD);
         var api = researcher.get("/api/me", "application/json");
         assertThat(api.status())
@@ -148,7 +155,7 @@ class SignInPagesTests {
 
     @Test
     void signingOutEndsTheSession() {
-        TestAccounts.signedIn(port, "form-sign-out");
+        direct().signedIn("form-sign-out");
         PageClient researcher = WorkspaceSignIn.signedIn(port, "form-sign-out", TestAccounts.PASSWORD);
         String session = researcher.cookie("JSESSIONID");
         var out = researcher.post("/sign-out", researcher.get("/workspace").csrfToken(), List.of());
@@ -165,7 +172,7 @@ class SignInPagesTests {
 
     @Test
     void aSessionLeftIdleEnds() throws Exception {
-        TestAccounts.signedIn(port, "form-idle");
+        direct().signedIn("form-idle");
         PageClient researcher = WorkspaceSignIn.signedIn(port, "form-idle", TestAccounts.PASSWORD);
         assertThat(researcher.get("/workspace").status()).isEqualTo(200);
         // The idle timeout here is 3 seconds (DefaultSignInRules).
@@ -177,7 +184,7 @@ class SignInPagesTests {
 
     @Test
     void aBusySessionEndsAtTheAbsoluteTimeout() throws Exception {
-        TestAccounts.signedIn(port, "form-absolute");
+        direct().signedIn("form-absolute");
         long signedIn = System.nanoTime();
         PageClient researcher = WorkspaceSignIn.signedIn(port, "form-absolute", TestAccounts.PASSWORD);
         // Used every second, so never idle for the 3-second idle timeout; ended 8 seconds after sign-in.

@@ -14,6 +14,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.waymark.survey.TestAccounts;
+import org.waymark.survey.TestApi;
 import org.waymark.survey.WaymarkIntegrationTest;
 import org.waymark.survey.questionnaire.Browser;
 
@@ -127,6 +128,35 @@ class WorkspaceBrowserTests {
         assertThat(browser.heading()).isEqualTo("Audit trail");
         assertThat(browser.find("main table").getText()).contains("role.granted");
         check("09-audit-trail");
+        assertThat(problems).as("WCAG 2.2 A and AA problems axe-core found").isEmpty();
+    }
+
+    @Test
+    void theSiteAdminMakesAnAccountAndGivesItARole() throws Exception {
+        browser.open("/workspace");
+        browser.type("#username", "admin");
+        browser.type("#password", TestApi.ADMIN_PASSWORD);
+        browser.submit("main button[type='submit']");
+        browser.click("a[href='/workspace/accounts']");
+        assertThat(browser.heading()).isEqualTo("Accounts");
+
+        browser.type("#username", "browser-made");
+        browser.type("#password", "short");
+        browser.submit("form[action='/workspace/accounts'] button[type='submit']");
+        assertThat(browser.find(".error-summary").getText()).contains("12");
+        check("61-accounts-error");
+        browser.type("#password", "four unrelated words together");
+        browser.submit("form[action='/workspace/accounts'] button[type='submit']");
+        assertThat(browser.find(".notice").getText()).contains("browser-made");
+        check("60-accounts");
+
+        browser.open("/workspace/studies/cpa-recovery-demo/people");
+        assertThat(browser.heading()).isEqualTo("People");
+        browser.type("#member", "browser-made");
+        browser.click("#role-analyst");
+        browser.submit("form[action='/workspace/studies/cpa-recovery-demo/people'] button[type='submit']");
+        assertThat(browser.find("main table").getText()).contains("browser-made analyst");
+        check("62-people");
         assertThat(problems).as("WCAG 2.2 A and AA problems axe-core found").isEmpty();
     }
 }
