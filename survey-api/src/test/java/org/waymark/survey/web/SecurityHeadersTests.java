@@ -102,13 +102,18 @@ class SecurityHeadersTests {
     }
 
     @Test
-    void theStylesheetMayBeCachedButKeepsTheOtherProtections() {
-        HttpResponse<String> css = send("GET", "/waymark.css", "text/css,*/*;q=0.1", null);
-        assertThat(css.statusCode()).isEqualTo(200);
-        assertThat(css.headers().allValues("Cache-Control")).doesNotContain("no-store");
-        assertThat(css.headers().allValues("Content-Security-Policy"))
-                .containsExactly(SecurityHeaders.CONTENT_SECURITY_POLICY);
-        assertThat(css.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+    void theStylesheetsMayBeCachedButKeepTheOtherProtections() {
+        for (String sheet : List.of("/waymark.css", "/workspace.css")) {
+            HttpResponse<String> css = send("GET", sheet, "text/css,*/*;q=0.1", null);
+            assertThat(css.statusCode()).as(sheet).isEqualTo(200);
+            assertThat(css.headers().allValues("Cache-Control")).as(sheet).doesNotContain("no-store");
+            assertThat(css.headers().allValues("Content-Security-Policy"))
+                    .as(sheet)
+                    .containsExactly(SecurityHeaders.CONTENT_SECURITY_POLICY);
+            assertThat(css.headers().allValues("X-Content-Type-Options"))
+                    .as(sheet)
+                    .containsExactly("nosniff");
+        }
     }
 
     @Test
