@@ -22,6 +22,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
+import org.thymeleaf.exceptions.TemplateProcessingException;
 import org.waymark.survey.studies.StudyService;
 import org.waymark.survey.studies.ValidatedDefinition;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,8 +61,13 @@ class ErrorPages implements ErrorController {
         String reference = null;
         if (status.is5xxServerError()) {
             reference = UUID.randomUUID().toString();
-            // Never the address, which may hold a participant's code.
-            log.error("Unexpected failure {} outside a controller ({} request)", reference, request.getMethod());
+            // Never the address, which may hold a participant's code, nor the exception, whose message
+            // names classes: the servlet container's own report of it is switched off (application.yaml).
+            log.error(
+                    "Unexpected failure {} outside a controller ({} request){}",
+                    reference,
+                    request.getMethod(),
+                    where(request.getAttribute(RequestDispatcher.ERROR_EXCEPTION)));
         }
         if (isPageRequest(path, request.getHeader(HttpHeaders.ACCEPT))) {
             return page(status, csrf, path, reference);
@@ -71,6 +77,21 @@ class ErrorPages implements ErrorController {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         JSON.writeValue(response.getOutputStream(), problem);
         return null;
+    }
+
+    /**
+     * Where a failure happened, in words safe for the log: the template and line when a page failed
+     * to render (a template's name is a file in this repository, never a participant's data), else
+     * nothing.
+     */
+    static String where(Object failure) {
+        for (Throwable cause = failure instanceof Throwable t ? t : null; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TemplateProcessingException template && template.getTemplateName() != null) {
+                return " while rendering the page template " + template.getTemplateName()
+                        + (template.getLine() == null ? "" : ", line " + template.getLine());
+            }
+        }
+        return "";
     }
 
     /**
