@@ -61,12 +61,11 @@ class ExportsController {
         return attachment(exports.qdpx(id, researcher.getName()));
     }
 
-    private static ResponseEntity<byte[]> attachment(ExportService.Download download) {
+    static ResponseEntity<byte[]> attachment(ExportService.Download download) {
         return response(download, ContentDisposition.attachment());
     }
 
-    private static ResponseEntity<byte[]> response(
-            ExportService.Download download, ContentDisposition.Builder disposition) {
+    static ResponseEntity<byte[]> response(ExportService.Download download, ContentDisposition.Builder disposition) {
         return ResponseEntity.ok()
                 .contentType(download.type())
                 .header(

@@ -105,14 +105,14 @@ class ReportController {
         return pdf(id, reports.pdf(id, draft.options(), draft.texts(), researcher.getName(), "report " + reportId));
     }
 
-    private static ResponseEntity<String> html(String html) {
+    static ResponseEntity<String> html(String html) {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Security-Policy", POLICY)
                 .body(html);
     }
 
-    private static ResponseEntity<byte[]> pdf(String studyId, byte[] pdf) {
+    static ResponseEntity<byte[]> pdf(String studyId, byte[] pdf) {
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + studyId + "-report.pdf\"")

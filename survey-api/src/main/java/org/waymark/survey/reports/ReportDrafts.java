@@ -43,6 +43,7 @@ class ReportDrafts {
         }
     }
 
+    static final int MAX_NAME = 200;
     static final int MAX_TEXT = 5_000;
     static final int MAX_TEXTS = 200;
 
@@ -133,8 +134,8 @@ class ReportDrafts {
         if (draft == null
                 || draft.name() == null
                 || draft.name().isBlank()
-                || draft.name().length() > 200) {
-            throw ReportOptions.bad("Give the draft a name of 1 to 200 characters: {\"name\": \"...\"}.");
+                || draft.name().length() > MAX_NAME) {
+            throw ReportOptions.bad("Give the draft a name of 1 to " + MAX_NAME + " characters: {\"name\": \"...\"}.");
         }
         draft.options().resolve(studies.published(studyId).definition());
         Map<String, String> texts = draft.texts() == null ? Map.of() : draft.texts();

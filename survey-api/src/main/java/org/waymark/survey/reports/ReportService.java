@@ -28,6 +28,13 @@ class ReportService {
         return html;
     }
 
+    /** The report's model for the report builder page to lay out beside its form, recorded as a generation. */
+    ReportModel preview(String studyId, ReportOptions options, Map<String, String> edits, String actor, String target) {
+        ReportBuilder.Built built = builder.build(studyId, options, edits);
+        record(actor, studyId, target, "preview", built);
+        return built.model();
+    }
+
     byte[] pdf(String studyId, ReportOptions options, Map<String, String> edits, String actor, String target) {
         ReportBuilder.Built built = builder.build(studyId, options, edits);
         byte[] pdf = renderer.pdf(built.model());

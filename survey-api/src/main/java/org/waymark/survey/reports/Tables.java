@@ -18,7 +18,7 @@ import org.waymark.survey.themes.ReportThemes;
  * The report's tables, from the analysis API's JSON and the themes' prevalence: answers (or themes,
  * or groups) as rows, "All participants" and then each group as columns, every cell "n of N (x%)".
  */
-final class Tables {
+public final class Tables {
 
     static final String ALL = "All participants";
     static final String LOW_BASE_MARK = " \u2020";
@@ -26,7 +26,7 @@ final class Tables {
     private Tables() {}
 
     /** One table per breakdown (just "All participants" when there is none), each with its chart. */
-    static List<TablePart> question(
+    public static List<TablePart> question(
             StudyDefinition.Question definition, QuestionJson question, DisclosureProfile profile) {
         List<TablePart> tables = new ArrayList<>();
         if (question.breakdowns().isEmpty()) {

@@ -26,8 +26,12 @@ public class StudyNavigation {
         }
     }
 
-    private static final List<Section> SECTIONS =
-            List.of(new Section("People", "/people"), new Section("Audit trail", "/audit"));
+    private static final List<Section> SECTIONS = List.of(
+            new Section("Analysis", "/analysis"),
+            new Section("Reports", "/reports"),
+            new Section("Exports", "/exports"),
+            new Section("People", "/people"),
+            new Section("Audit trail", "/audit"));
 
     private final StudyAccess access;
     private final StudyRoles roles;
@@ -57,6 +61,15 @@ public class StudyNavigation {
                     roles.roleOf(viewer.getName(), studyId).map(StudyRole::id).orElse(null);
             return new StudyHeader(studyId, study.title(), study.status(), study.synthetic(), role, links);
         });
+    }
+
+    /**
+     * Whether the viewer may see the unprotected {@code internal} view of the study's aggregates, the rule
+     * {@link RouteAccess} applies to any request naming an unexportable disclosure profile; a page offers
+     * that profile only when this holds.
+     */
+    public boolean mayReadInternal(Authentication viewer, String studyId) {
+        return access.decide(viewer, Permission.READ_INTERNAL, studyId) == Decision.ALLOW;
     }
 
     /** Shows the workspace's "no such study" page with a 404, for a study page whose study is missing. */

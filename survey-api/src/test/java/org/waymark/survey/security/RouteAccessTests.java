@@ -106,6 +106,7 @@ class RouteAccessTests {
     private static final String JSON = "application/json";
     private static final String S = "/api/studies/" + A;
     private static final String P = "/s/" + A;
+    private static final String W = "/workspace/studies/" + A;
     private static final String NO_CODING =
             "{\"responseId\": \"NOPE\", \"question\": \"recovery_meaning\", \"theme\": \"warmth\"}";
     private static final String BAD_CODEBOOK = "{\"themes\": [{\"code\": \"warmth\"}, {\"code\": \"warmth\"}]}";
@@ -365,6 +366,35 @@ class RouteAccessTests {
                         "POST /workspace/accounts/{username}/enable",
                         "/workspace/accounts/nobody-here/enable",
                         "302 404 403 403 403 403 403"),
+                // The analysis, reports and exports pages: as their API routes, and the internal view as there.
+                page("GET /workspace/studies/{id}/analysis", W + "/analysis", "302 403 403 200 200 200 403"),
+                page(
+                        "GET /workspace/studies/{id}/analysis",
+                        W + "/analysis?question=adult&disclosure=internal",
+                        "302 403 403 403 200 200 403"),
+                page("GET /workspace/studies/{id}/reports", W + "/reports", "302 403 403 200 200 200 403"),
+                page("POST /workspace/studies/{id}/reports", W + "/reports", "302 403 403 400 400 400 403"),
+                page(
+                        "GET /workspace/studies/{id}/reports/{reportId}",
+                        W + "/reports/999999999",
+                        "302 403 403 404 404 404 403"),
+                page(
+                        "POST /workspace/studies/{id}/reports/{reportId}",
+                        W + "/reports/999999999",
+                        "302 403 403 404 404 404 403"),
+                page(
+                        "GET /workspace/studies/{id}/reports/{reportId}.html",
+                        W + "/reports/999999999.html",
+                        "302 403 403 404 404 404 403"),
+                page(
+                        "GET /workspace/studies/{id}/reports/{reportId}.pdf",
+                        W + "/reports/999999999.pdf",
+                        "302 403 403 404 404 404 403"),
+                page("GET /workspace/studies/{id}/exports", W + "/exports", "302 403 403 403 200 200 403"),
+                page(
+                        "GET /workspace/studies/{id}/exports/{file}",
+                        W + "/exports/export.csv",
+                        "302 403 403 403 200 200 403"),
                 page("POST /workspace/account/password", "/workspace/account/password", "302 400 400 400 400 400 400"),
                 page(
                         "GET /workspace/account/second-factor",

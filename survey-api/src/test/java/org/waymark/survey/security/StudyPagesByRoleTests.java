@@ -41,6 +41,7 @@ class StudyPagesByRoleTests {
     private String canary;
     private String receiptCode;
     private List<String> responseIds;
+    private String reportId;
 
     @BeforeEach
     void studyWithAnAnswerAndEveryRole() {
@@ -66,6 +67,10 @@ class StudyPagesByRoleTests {
                 .map(item -> item.get("responseId").asString())
                 .toList();
         assertThat(responseIds).isNotEmpty();
+        var report = owner.post("/api/studies/" + STUDY + "/reports", """
+                {"name": "By role", "by": "community"}""");
+        assertThat(report.status()).as(report.body()).isEqualTo(201);
+        reportId = report.location().substring(report.location().lastIndexOf('/') + 1);
 
         viewers.put("admin", WorkspaceSignIn.signedIn(port, "admin", TestApi.ADMIN_PASSWORD));
         for (String role : List.of("coder", "analyst", "researcher")) {
@@ -80,7 +85,17 @@ class StudyPagesByRoleTests {
 
     /** Every study page's address, its path variables filled in with this study's values. */
     private List<String> studyPages() {
-        Map<String, String> samples = Map.of("id", STUDY, "responseId", responseIds.getFirst(), "version", "1");
+        Map<String, String> samples = Map.of(
+                "id",
+                STUDY,
+                "responseId",
+                responseIds.getFirst(),
+                "version",
+                "1",
+                "reportId",
+                reportId,
+                "file",
+                "export.csv");
         List<String> pages = new ArrayList<>();
         TreeSet<String> unfillable = new TreeSet<>();
         for (AccessRules.Rule rule : AccessRules.all()) {
