@@ -26,7 +26,11 @@ public class StudyNavigation {
         }
     }
 
-    private static final List<Section> SECTIONS = List.of(new Section("Audit trail", "/audit"));
+    private static final List<Section> SECTIONS = List.of(
+            new Section("Theme matrix", "/themes/matrix"),
+            new Section("Terms", "/themes/terms"),
+            new Section("Quotes", "/quotes"),
+            new Section("Audit trail", "/audit"));
 
     private final StudyAccess access;
     private final StudyRoles roles;
@@ -56,6 +60,14 @@ public class StudyNavigation {
                     roles.roleOf(viewer.getName(), studyId).map(StudyRole::id).orElse(null);
             return new StudyHeader(studyId, study.title(), study.status(), study.synthetic(), role, links);
         });
+    }
+
+    /**
+     * Whether the viewer may see the unprotected {@code internal} disclosure profile in this study, as the
+     * server checks for any request that asks for it ({@link RouteAccess}): pages offer it only then.
+     */
+    public boolean mayReadInternal(Authentication viewer, String studyId) {
+        return access.decide(viewer, Permission.READ_INTERNAL, studyId) == Decision.ALLOW;
     }
 
     /** Shows the workspace's "no such study" page with a 404, for a study page whose study is missing. */
