@@ -26,10 +26,11 @@ class SearchController {
             @PathVariable String id,
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String question,
+            @RequestParam(required = false) String disclosure,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
             @RequestParam Map<String, String> parameters) {
-        return search.search(id, q, question, SearchService.groupFilters(parameters), page, size);
+        return search.search(id, q, question, SearchService.groupFilters(parameters), disclosure, page, size);
     }
 
     @GetMapping(value = "/api/studies/{id}/responses/{responseId}/similar", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,10 +1,12 @@
 package org.waymark.survey.search;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.waymark.analysis.disclosure.DisclosureProfile;
 import org.waymark.search.QuerySyntaxException;
 import org.waymark.search.SearchRequest;
 import org.waymark.search.SearchResult;
@@ -29,7 +31,16 @@ class SearchService {
         this.answers = answers;
     }
 
-    SearchJson search(String studyId, String query, String questionId, Map<String, String> groups, int page, int size) {
+    /** A search whose counts per group go through the profile {@code disclosure} ({@code nhs-standard} if null). */
+    SearchJson search(
+            String studyId,
+            String query,
+            String questionId,
+            Map<String, String> groups,
+            String disclosure,
+            int page,
+            int size) {
+        DisclosureProfile profile = profile(disclosure);
         ValidatedDefinition definition = studies.published(studyId).definition();
         List<String> groupings =
                 definition.groupings().stream().map(GroupingRule::id).toList();
@@ -45,7 +56,7 @@ class SearchService {
                 requireGroup(definition, filter.getKey(), filter.getValue());
                 request = request.withGroup(filter.getKey(), filter.getValue());
             }
-            return SearchJson.of(index.index().search(request));
+            return SearchJson.of(index.index().search(request), profile);
         } catch (QuerySyntaxException e) {
             throw badSearch(e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -94,6 +105,20 @@ class SearchService {
                                     .map(GroupingRule.Group::id)
                                     .toList()) + ".");
         }
+    }
+
+    private static DisclosureProfile profile(String id) {
+        String chosen = id == null ? DisclosureProfile.NHS_STANDARD.id() : id;
+        return Arrays.stream(DisclosureProfile.values())
+                .filter(profile -> profile.id().equals(chosen))
+                .findFirst()
+                .orElseThrow(() -> badSearch("There is no disclosure profile '" + chosen + "'. Use one of: "
+                        + String.join(
+                                ", ",
+                                Arrays.stream(DisclosureProfile.values())
+                                        .map(DisclosureProfile::id)
+                                        .toList())
+                        + "."));
     }
 
     private static ApiProblemException badSearch(String detail) {

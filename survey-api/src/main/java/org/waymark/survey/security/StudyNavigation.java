@@ -28,6 +28,9 @@ public class StudyNavigation {
 
     private static final List<Section> SECTIONS = List.of(
             new Section("Analysis", "/analysis"),
+            new Section("Theme matrix", "/themes/matrix"),
+            new Section("Terms", "/themes/terms"),
+            new Section("Quotes", "/quotes"),
             new Section("Reports", "/reports"),
             new Section("Exports", "/exports"),
             new Section("People", "/people"),

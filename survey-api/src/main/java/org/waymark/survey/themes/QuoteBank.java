@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,9 +41,28 @@ class QuoteBank {
             String approvedBy,
             Map<String, String> groups) {}
 
-    record Approval(String text) {}
+    /**
+     * A researcher's approval: the wording to publish ({@code text}; the passage as written when left out),
+     * with each word or phrase in {@code redact} replaced by {@link #REDACTED} wherever it stands as whole
+     * words.
+     */
+    record Approval(String text, List<String> redact) {
+
+        Approval {
+            redact = redact == null
+                    ? List.of()
+                    : redact.stream()
+                            .filter(phrase -> phrase != null && !phrase.isBlank())
+                            .map(String::strip)
+                            .toList();
+        }
+    }
+
+    /** What a redacted word or phrase becomes in the published wording. */
+    static final String REDACTED = "[redacted]";
 
     static final int MAX_LENGTH = 4_000;
+    static final int MAX_REDACTIONS = 50;
 
     private final JdbcClient jdbc;
     private final Participants participants;
@@ -114,29 +135,54 @@ class QuoteBank {
     /** Approves a quote with the researcher's redacted wording. */
     @Transactional
     Quote approve(String studyId, long quoteId, Approval approval, String actor) {
-        if (approval == null || approval.text() == null || approval.text().isBlank()) {
-            throw bad(
-                    "Send the quote as it may be published, with names, places and services removed: {\"text\": \"...\"}.");
+        boolean wordingGiven =
+                approval != null && approval.text() != null && !approval.text().isBlank();
+        if (approval == null || (!wordingGiven && approval.redact().isEmpty())) {
+            throw bad("Send the quote as it may be published, with names, places and services removed:"
+                    + " {\"text\": \"...\"}, or the words to remove: {\"redact\": [\"...\"]}.");
         }
-        if (approval.text().length() > MAX_LENGTH) {
+        if (approval.redact().size() > MAX_REDACTIONS) {
+            throw bad("Redact at most " + MAX_REDACTIONS + " words or phrases at a time.");
+        }
+        Quote found = quotes(studyId, null, null, false).stream()
+                .filter(candidate -> candidate.quoteId() == quoteId)
+                .findFirst()
+                .orElseThrow(() -> ApiProblemException.notFound("Study '" + studyId + "' has no quote " + quoteId
+                        + ". Quotes come from coded answers of participants who agreed to be quoted."));
+        String wording = redacted(wordingGiven ? approval.text().strip() : found.text(), approval.redact());
+        if (wording.length() > MAX_LENGTH) {
             throw bad("A quote can be at most " + MAX_LENGTH + " characters.");
-        }
-        boolean candidate = quotes(studyId, null, null, false).stream().anyMatch(quote -> quote.quoteId() == quoteId);
-        if (!candidate) {
-            throw ApiProblemException.notFound("Study '" + studyId + "' has no quote " + quoteId
-                    + ". Quotes come from coded answers of participants who agreed to be quoted.");
         }
         jdbc.sql("""
                         INSERT INTO quote (coding_id, redacted_text, approved_by, approved_at) VALUES (?, ?, ?, ?)
                         ON DUPLICATE KEY UPDATE redacted_text = VALUES(redacted_text), approved_by = VALUES(approved_by),
-                                                approved_at = VALUES(approved_at)""")
-                .params(quoteId, approval.text().strip(), actor, LocalDateTime.now(clock))
-                .update();
+                                                approved_at = VALUES(approved_at)""").params(quoteId, wording, actor, LocalDateTime.now(clock)).update();
         audit.record(actor, "quote.approved", studyId, null, "coding " + quoteId);
         return quotes(studyId, null, null, false).stream()
                 .filter(quote -> quote.quoteId() == quoteId)
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /**
+     * The wording with every whole-word occurrence of each phrase, in any case, replaced by {@link
+     * #REDACTED}. A phrase that is not there is refused rather than skipped, so a misspelt name is not
+     * published by mistake; the message names it by its place in the list, never by its words.
+     */
+    static String redacted(String wording, List<String> phrases) {
+        String result = wording;
+        for (int i = 0; i < phrases.size(); i++) {
+            Pattern phrase = Pattern.compile(
+                    "(?<![\\p{L}\\p{N}])" + Pattern.quote(phrases.get(i)) + "(?![\\p{L}\\p{N}])",
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            Matcher matcher = phrase.matcher(result);
+            if (!matcher.find()) {
+                throw bad("Word or phrase " + (i + 1) + " to redact is not in the quote's wording as whole words."
+                        + " Check its spelling; nothing was approved.");
+            }
+            result = matcher.replaceAll(Matcher.quoteReplacement(REDACTED));
+        }
+        return result;
     }
 
     private List<Candidate> candidates(String studyId, String theme) {

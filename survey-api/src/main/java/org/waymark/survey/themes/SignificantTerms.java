@@ -12,8 +12,11 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.waymark.analysis.disclosure.DisclosedCount;
+import org.waymark.analysis.disclosure.DisclosedTable;
 import org.waymark.analysis.disclosure.DisclosureProfile;
 import org.waymark.analysis.keyness.Keyness;
+import org.waymark.analysis.table.Table;
 import org.waymark.search.AnswerAnalyzers;
 import org.waymark.survey.studies.GroupingRule;
 import org.waymark.survey.studies.StudyService;
@@ -23,24 +26,43 @@ import org.waymark.survey.web.ApiProblemException;
 /**
  * Words one group uses more than everyone else, to help find themes: log-likelihood keyness (G2) of each
  * word's count in the group's free text against the rest. A word is listed only if more participants of
- * the group used it than the disclosure threshold, so a rare word cannot point at one person.
+ * the group used it than the disclosure threshold, so a rare word cannot point at one person, and its
+ * counts pass through the disclosure profile as the analysis's tables do: each word's 2x2 table of
+ * {this word, other words} by {the group, the rest}, and the number of the group's participants who used it.
  */
 @Service
 class SignificantTerms {
 
-    /** One word: how often the group and the rest used it, and how strongly it marks the group. */
+    /**
+     * One word: how often the group and the rest used it, and how strongly it marks the group. A count the
+     * profile hides is {@code null}, and so are the statistics when the profile withholds them over a hidden
+     * count ({@code strict-10}); {@code suppressed} is then {@code true}.
+     */
     record Term(
             String word,
-            long inGroup,
-            long groupWords,
-            long inRest,
-            long restWords,
-            int participants,
-            double logLikelihood,
-            double pValue,
-            double logRatio) {}
+            Long inGroup,
+            Long groupWords,
+            Long inRest,
+            Long restWords,
+            Long participants,
+            Double logLikelihood,
+            Double pValue,
+            Double logRatio,
+            boolean suppressed) {
 
-    record Terms(String studyId, String by, String group, String question, String disclosure, List<Term> terms) {}
+        boolean statisticsWithheld() {
+            return logLikelihood == null;
+        }
+    }
+
+    record Terms(
+            String studyId,
+            String by,
+            String group,
+            String question,
+            String disclosure,
+            boolean exportable,
+            List<Term> terms) {}
 
     static final int MAX_TERMS = 100;
 
@@ -108,27 +130,61 @@ class SignificantTerms {
                 }
                 Keyness keyness = Keyness.of(count[0], totals[0], count[1], totals[1]);
                 if (keyness.logRatio() > 0) {
-                    terms.add(new Term(
-                            word,
-                            count[0],
-                            totals[0],
-                            count[1],
-                            totals[1],
-                            users,
-                            keyness.logLikelihood(),
-                            keyness.pValue(),
-                            keyness.logRatio()));
+                    terms.add(disclosed(word, count, totals, users, keyness, profile));
                 }
             });
         }
-        terms.sort(Comparator.comparingDouble(Term::logLikelihood).reversed().thenComparing(Term::word));
+        // Withheld statistics go last, in word order: a place among the ranked words would bound their G2.
+        terms.sort(Comparator.comparing(Term::statisticsWithheld)
+                .thenComparing(term -> term.statisticsWithheld() ? 0 : -term.logLikelihood())
+                .thenComparing(Term::word));
         return new Terms(
                 studyId,
                 grouping.id(),
                 groupId,
                 question,
                 profile.id(),
+                profile.isExportable(),
                 terms.subList(0, Math.min(limit, terms.size())));
+    }
+
+    /**
+     * A word's figures as the profile lets them be shown: its 2x2 table through the profile as a whole
+     * (rows the group and the rest, columns this word and every other word; the totals are the words
+     * written), and the participants who used it as a count of its own.
+     */
+    static Term disclosed(
+            String word, long[] count, long[] totals, int users, Keyness keyness, DisclosureProfile profile) {
+        DisclosedTable table =
+                profile.apply(Table.of(new long[][] {{count[0], totals[0] - count[0]}, {count[1], totals[1] - count[1]}
+                }));
+        DisclosedCount participants =
+                profile.apply(Table.of(new long[][] {{users}})).cell(0, 0);
+        boolean anyHidden = participants.suppressed();
+        for (int i = 0; i <= table.rows(); i++) {
+            for (int j = 0; j <= table.columns(); j++) {
+                DisclosedCount cell = i == table.rows()
+                        ? (j == table.columns() ? table.total() : table.columnTotal(j))
+                        : (j == table.columns() ? table.rowTotal(i) : table.cell(i, j));
+                anyHidden |= cell.suppressed();
+            }
+        }
+        boolean withheld = anyHidden && profile.withholdsDerivedStatisticsOverHiddenCells();
+        return new Term(
+                word,
+                value(table.cell(0, 0)),
+                value(table.rowTotal(0)),
+                value(table.cell(1, 0)),
+                value(table.rowTotal(1)),
+                value(participants),
+                withheld ? null : keyness.logLikelihood(),
+                withheld ? null : keyness.pValue(),
+                withheld ? null : keyness.logRatio(),
+                anyHidden);
+    }
+
+    private static Long value(DisclosedCount count) {
+        return count.suppressed() ? null : count.value().getAsLong();
     }
 
     private static ApiProblemException bad(String detail) {

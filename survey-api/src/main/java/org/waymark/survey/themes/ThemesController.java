@@ -32,8 +32,12 @@ class ThemesController {
         this.audit = audit;
     }
 
-    /** Recorded once the analysis has run, so only what was disclosed, through which profile. */
-    private void recordAnalysis(Principal researcher, String action, String studyId, String by, String disclosure) {
+    /**
+     * Recorded once the analysis has run, so only what was disclosed, through which profile. The pages
+     * record their views of the same figures in the same way.
+     */
+    static void recordAnalysis(
+            AuditLog audit, Principal researcher, String action, String studyId, String by, String disclosure) {
         audit.record(
                 researcher.getName(),
                 action,
@@ -52,7 +56,7 @@ class ThemesController {
             @RequestParam(defaultValue = "20") int limit,
             Principal researcher) {
         SignificantTerms.Terms found = terms.of(id, by, group, question, disclosure, limit);
-        recordAnalysis(researcher, "analysis.terms", id, by, disclosure);
+        recordAnalysis(audit, researcher, "analysis.terms", id, by, disclosure);
         return found;
     }
 
@@ -81,7 +85,7 @@ class ThemesController {
             @RequestParam(required = false) String disclosure,
             Principal researcher) {
         ThemeMatrix.Matrix result = matrix.of(id, by, disclosure);
-        recordAnalysis(researcher, "analysis.theme-matrix", id, by, disclosure);
+        recordAnalysis(audit, researcher, "analysis.theme-matrix", id, by, disclosure);
         return result;
     }
 

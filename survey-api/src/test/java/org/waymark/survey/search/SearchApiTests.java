@@ -80,7 +80,7 @@ class SearchApiTests {
 
     @Test
     void findsAnswersByStemWithHighlightsAndParticipantsPerGroup() {
-        var json = admin.get(SEARCH + "?q=care").json();
+        var json = admin.get(SEARCH + "?q=care&disclosure=internal").json();
         assertThat(json.get("total").asInt()).isEqualTo(3);
         assertThat(json.get("complete").asBoolean()).isTrue();
         assertThat(json.get("hits").get(0).get("highlight").asString()).contains("<mark>");
@@ -90,6 +90,21 @@ class SearchApiTests {
         assertThat(community.get("african_caribbean").asInt()).isEqualTo(2);
         assertThat(community.get("other_communities").asInt()).isEqualTo(1);
         assertThat(json.get("byGroup").get("detained").get("yes").asInt()).isEqualTo(2);
+        assertThat(json.get("suppressed").asBoolean()).isFalse();
+
+        var protectedCounts = admin.get(SEARCH + "?q=care").json();
+        assertThat(protectedCounts.get("disclosure").asString()).isEqualTo("nhs-standard");
+        assertThat(protectedCounts.get("suppressed").asBoolean()).isTrue();
+        assertThat(protectedCounts
+                        .get("byGroup")
+                        .get("community")
+                        .get("african_caribbean")
+                        .isNull())
+                .as("2 participants: from 1 to 7, hidden")
+                .isTrue();
+        assertThat(protectedCounts.get("total").asInt())
+                .as("the answers found are row-level, not a count of people")
+                .isEqualTo(3);
     }
 
     @Test

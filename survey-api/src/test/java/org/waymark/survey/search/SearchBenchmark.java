@@ -230,7 +230,7 @@ class SearchBenchmark {
      * (timed separately by {@link #overHttp}).
      */
     private static long searchWaymark(SearchService search, String query) {
-        SearchJson result = search.search(STUDY, query, null, Map.of(), 0, 20);
+        SearchJson result = search.search(STUDY, query, null, Map.of(), null, 0, 20);
         if (!result.complete()) {
             throw new IllegalStateException("The search for " + query + " hit its time limit");
         }

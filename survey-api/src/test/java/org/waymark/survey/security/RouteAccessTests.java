@@ -395,6 +395,28 @@ class RouteAccessTests {
                         "GET /workspace/studies/{id}/exports/{file}",
                         W + "/exports/export.csv",
                         "302 403 403 403 200 200 403"),
+                // The theme explorer: the matrix and terms as the API's aggregates, quotes as its rows. The form
+                // sent empty comes back with its error (400).
+                page(
+                        "GET /workspace/studies/{id}/themes/matrix",
+                        "/workspace/studies/" + A + "/themes/matrix",
+                        "302 403 403 200 200 200 403"),
+                page(
+                        "GET /workspace/studies/{id}/themes/matrix",
+                        "/workspace/studies/" + A + "/themes/matrix?disclosure=internal",
+                        "302 403 403 403 200 200 403"),
+                page(
+                        "GET /workspace/studies/{id}/themes/terms",
+                        "/workspace/studies/" + A + "/themes/terms?pick=community:african_caribbean",
+                        "302 403 403 200 200 200 403"),
+                page(
+                        "GET /workspace/studies/{id}/quotes",
+                        "/workspace/studies/" + A + "/quotes",
+                        "302 403 403 403 200 200 403"),
+                page(
+                        "POST /workspace/studies/{id}/quotes/{quote}/approve",
+                        "/workspace/studies/" + A + "/quotes/999999999/approve",
+                        "302 403 403 403 400 400 403"),
                 page("POST /workspace/account/password", "/workspace/account/password", "302 400 400 400 400 400 400"),
                 page(
                         "GET /workspace/account/second-factor",
