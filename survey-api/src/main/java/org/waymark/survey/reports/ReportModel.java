@@ -5,9 +5,10 @@ import java.util.List;
 /**
  * Everything a report shows, already worded and formatted, so that the template only lays it out.
  * Every figure in it has passed the disclosure profile: a hidden one is a {@link Cell} with {@code
- * hidden} set and the text {@value #HIDDEN}, never its value.
+ * hidden} set and the text {@value #HIDDEN}, never its value. Its tables and charts are public so that
+ * workspace pages show figures exactly as the report does ({@link ReportFigures}).
  */
-record ReportModel(
+public record ReportModel(
         String studyId,
         String title,
         boolean synthetic,
@@ -46,7 +47,7 @@ record ReportModel(
      * A table of "n of N (x%)" cells, answers as rows and groups as columns, with its chart (null for
      * none) and its footnotes.
      */
-    record TablePart(
+    public record TablePart(
             String id,
             String caption,
             String rowHeading,
@@ -55,15 +56,15 @@ record ReportModel(
             Chart chart,
             List<String> footnotes) {
 
-        boolean hasHidden() {
+        public boolean hasHidden() {
             return rows.stream().flatMap(row -> row.cells().stream()).anyMatch(Cell::hidden);
         }
     }
 
-    record Row(String label, List<Cell> cells) {}
+    public record Row(String label, List<Cell> cells) {}
 
     /** One figure as shown; {@code percent} (null when hidden or undefined) sizes its bar. */
-    record Cell(String text, Double percent, boolean hidden) {
+    public record Cell(String text, Double percent, boolean hidden) {
 
         static Cell withheld() {
             return new Cell(HIDDEN, null, true);
@@ -71,7 +72,7 @@ record ReportModel(
     }
 
     /** A bar chart laid out in SVG units: its labels and bars, drawn as the same SVG in the HTML and the PDF. */
-    record Chart(
+    public record Chart(
             String id,
             String title,
             String description,
@@ -80,9 +81,9 @@ record ReportModel(
             List<ChartText> labels,
             List<ChartRect> rects) {}
 
-    record ChartText(int x, int y, String kind, String text) {}
+    public record ChartText(int x, int y, String kind, String text) {}
 
-    record ChartRect(int x, int y, String width, int height, String fill) {}
+    public record ChartRect(int x, int y, String width, int height, String fill) {}
 
     record ThemesPart(String text, List<TablePart> prevalence, List<ThemeQuotes> quotes) {}
 

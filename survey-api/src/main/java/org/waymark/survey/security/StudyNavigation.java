@@ -26,7 +26,10 @@ public class StudyNavigation {
         }
     }
 
-    private static final List<Section> SECTIONS = List.of(new Section("Audit trail", "/audit"));
+    private static final List<Section> SECTIONS = List.of(
+            new Section("Dashboard", "/dashboard"),
+            new Section("Responses", "/responses"),
+            new Section("Audit trail", "/audit"));
 
     private final StudyAccess access;
     private final StudyRoles roles;
