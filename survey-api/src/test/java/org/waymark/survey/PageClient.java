@@ -113,6 +113,39 @@ public final class PageClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /**
+     * Sends a form with a file as a browser does ({@code multipart/form-data}), with the given fields, the
+     * file under {@code fileField}, and the CSRF token.
+     */
+    public Page postFile(
+            String path,
+            String csrfToken,
+            List<Map.Entry<String, String>> fields,
+            String fileField,
+            String fileName,
+            byte[] content) {
+        String boundary = "----waymark-test-" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+        if (csrfToken != null) {
+            all.add(Map.entry("_csrf", csrfToken));
+        }
+        for (Map.Entry<String, String> field : all) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                            + "\"\r\n\r\n" + field.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", BROWSER_ACCEPT)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     private Page send(HttpRequest.Builder request) {
         if (!cookies.isEmpty()) {
             request.header(

@@ -86,7 +86,26 @@ public class ResponseImport {
         this.clock = clock;
     }
 
+    /** How the responses in a file were collected, stored as each response's source. */
+    public enum Route {
+        /** Not said (the API's import): stored as {@code import}. */
+        UNSAID("import"),
+        PAPER("paper"),
+        INTERVIEW("interview");
+
+        private final String source;
+
+        Route(String source) {
+            this.source = source;
+        }
+    }
+
     public Report importCsv(String studyId, String csv, Mode mode, String actor) {
+        return importCsv(studyId, csv, mode, Route.UNSAID, actor);
+    }
+
+    /** Imports a file whose responses were all collected the same way. */
+    public Report importCsv(String studyId, String csv, Mode mode, Route route, String actor) {
         String fileSha256 = Sha256.hex(csv);
         StudyService.PublishedStudy study = studies.openForResponses(studyId);
         refuseIfImportedBefore(studyId, fileSha256);
@@ -121,7 +140,7 @@ public class ResponseImport {
         if (!errors.isEmpty() && mode == Mode.ALL_OR_NOTHING) {
             throw new InvalidImportException(errors);
         }
-        return store(study, fileSha256, valid, errors, actor);
+        return store(study, fileSha256, valid, errors, route, actor);
     }
 
     private record Valid(int line, Map<String, AnswerValue> answers, List<String> agreed) {}
@@ -131,6 +150,7 @@ public class ResponseImport {
             String fileSha256,
             List<Valid> valid,
             List<ImportError> errors,
+            Route route,
             String actor) {
         String studyId = study.definition().id();
         String consentVersion = study.definition().definition().consent().version();
@@ -151,7 +171,7 @@ public class ResponseImport {
                                     row.answers(),
                                     consentVersion,
                                     row.agreed(),
-                                    "import",
+                                    route.source,
                                     now),
                             "submitted",
                             null,

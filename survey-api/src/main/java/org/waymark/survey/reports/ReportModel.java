@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Everything a report shows, already worded and formatted, so that the template only lays it out.
  * Every figure in it has passed the disclosure profile: a hidden one is a {@link Cell} with {@code
- * hidden} set and the text {@value #HIDDEN}, never its value.
+ * hidden} set and the text {@value #HIDDEN}, never its value. Its tables and charts are public so that
+ * workspace pages show figures exactly as the report does ({@link ReportFigures}).
  */
 public record ReportModel(
         String studyId,
@@ -55,7 +56,7 @@ public record ReportModel(
             Chart chart,
             List<String> footnotes) {
 
-        boolean hasHidden() {
+        public boolean hasHidden() {
             return rows.stream().flatMap(row -> row.cells().stream()).anyMatch(Cell::hidden);
         }
     }

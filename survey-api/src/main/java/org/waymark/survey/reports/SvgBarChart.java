@@ -59,6 +59,31 @@ final class SvgBarChart {
         return new Chart(id, "Chart: " + title, description, WIDTH, y, labels, rects);
     }
 
+    /**
+     * A chart of counts, one bar a line with its label beside it, each bar as long as its share of the
+     * largest count and labelled with the count itself: for figures that are not percentages, such as
+     * submissions per day. Counts of people's progress only; nothing here is hidden.
+     */
+    static Chart ofCounts(String id, String title, String description, List<String> labels, List<Long> counts) {
+        long largest = counts.stream().mapToLong(Long::longValue).max().orElse(0);
+        List<ReportModel.ChartText> texts = new ArrayList<>();
+        List<ReportModel.ChartRect> rects = new ArrayList<>();
+        int y = GAP;
+        for (int i = 0; i < labels.size(); i++) {
+            long count = counts.get(i);
+            double length = largest == 0 ? 0 : (double) count * BARS / largest;
+            texts.add(new ReportModel.ChartText(4, y + BAR - 3, "category", labels.get(i)));
+            if (count > 0) {
+                rects.add(new ReportModel.ChartRect(
+                        LABELS, y, String.format(Locale.ROOT, "%.1f", length), BAR, COLOURS[0]));
+            }
+            texts.add(new ReportModel.ChartText(
+                    (int) Math.round(LABELS + length + 4), y + BAR - 3, "figure", Long.toString(count)));
+            y += BAR + GAP + GAP;
+        }
+        return new Chart(id, "Chart: " + title, description, WIDTH, y, texts, rects);
+    }
+
     /** What a bar is labelled with: its percentage, or why there is none. */
     private static String label(Cell cell) {
         if (cell.hidden()) {

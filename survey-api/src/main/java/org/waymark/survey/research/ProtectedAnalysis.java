@@ -46,6 +46,32 @@ public class ProtectedAnalysis {
         SurveyReport report = SurveyAnalysis.withDefaults().with(profile).run(dataset);
         var total = profile.apply(Table.ofRow(dataset.respondents())).cell(0, 0);
         AnalysisJson json = AnalysisJson.of(definition.id(), definition.version(), report, total);
+        return new Result(json, groupSizes(dataset, groupings, profile));
+    }
+
+    /**
+     * Who took part, without the rest of the analysis (for the study dashboard, which is drawn often):
+     * how many responded and the size of each group, through the profile exactly as {@link #run} gives
+     * them.
+     *
+     * @param respondents everyone who submitted, null when the profile hides the number
+     */
+    public record Makeup(Long respondents, DisclosureProfile profile, Map<String, List<GroupSize>> groupSizes) {}
+
+    /** The make-up of the study's submitted responses by each grouping; never call it with {@code internal}. */
+    public Makeup makeup(ValidatedDefinition definition, List<GroupingRule> groupings, DisclosureProfile profile) {
+        Dataset dataset = responses.load(definition.id(), definition, groupings);
+        var total = profile.apply(Table.ofRow(dataset.respondents())).cell(0, 0);
+        return new Makeup(AnalysisJson.shown(total), profile, groupSizes(dataset, groupings, profile));
+    }
+
+    /** The analysis API's default profile, which protects small numbers and may be exported. */
+    public static DisclosureProfile defaultProfile() {
+        return AnalysisService.profile(AnalysisService.DEFAULT_PROFILE);
+    }
+
+    private static Map<String, List<GroupSize>> groupSizes(
+            Dataset dataset, List<GroupingRule> groupings, DisclosureProfile profile) {
         Map<String, List<GroupSize>> sizes = new LinkedHashMap<>();
         for (GroupingRule grouping : groupings) {
             // One row of sizes: under strict-10 its secondary suppression protects the groups from the total.
@@ -64,7 +90,7 @@ public class ProtectedAnalysis {
             }
             sizes.put(grouping.id(), groups);
         }
-        return new Result(json, sizes);
+        return sizes;
     }
 
     /** The groupings named in a comma-separated list (null for all), as the analysis API reads {@code by}. */

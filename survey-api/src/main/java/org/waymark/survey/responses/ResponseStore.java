@@ -55,7 +55,8 @@ public class ResponseStore {
             rs.getString("response_id"),
             rs.getString("status"),
             rs.getInt("definition_version"),
-            rs.getObject("submitted_at", LocalDateTime.class));
+            rs.getObject("submitted_at", LocalDateTime.class),
+            rs.getString("source"));
 
     private final JdbcClient jdbc;
 
@@ -224,6 +225,25 @@ public class ResponseStore {
                 > 0;
     }
 
+    /**
+     * One response for the study team's detail page: what the list shows, and which definition version
+     * it answered, so its answers can be read with that version's wording.
+     */
+    public record ResponseDetail(long id, long studyVersionId, ListedResponse listed) {}
+
+    /** A study's response by its pseudonymous id, for the detail page; empty for another study's. */
+    public java.util.Optional<ResponseDetail> detail(String studyId, String pseudonym) {
+        return jdbc.sql("""
+                        SELECT r.id, r.study_version_id, r.pseudonym AS response_id, r.status,
+                               v.version AS definition_version, r.submitted_at, r.source
+                        FROM response r JOIN study_version v ON v.id = r.study_version_id
+                        WHERE r.study_id = ? AND r.pseudonym = ?""")
+                .params(studyId, pseudonym)
+                .query((rs, row) -> new ResponseDetail(
+                        rs.getLong("id"), rs.getLong("study_version_id"), LISTED_RESPONSE.mapRow(rs, row)))
+                .optional();
+    }
+
     /** A study's response by its pseudonymous id. */
     public java.util.Optional<StoredResponse> findByPseudonym(String studyId, String pseudonym) {
         return findWhere("study_id = ? AND pseudonym = ?", studyId, pseudonym);
@@ -284,12 +304,20 @@ public class ResponseStore {
                 .single();
     }
 
-    /** One page of a study's responses, by pseudonymous id, newest first. */
-    public record ListedResponse(String responseId, String status, int definitionVersion, LocalDateTime submittedAt) {}
+    /**
+     * One page of a study's responses, by pseudonymous id, newest first.
+     *
+     * @param source how it came in: {@code api} (online, through the participant pages or the API), {@code
+     *     import} (a CSV file of paper or interview responses), {@code paper} or {@code interview} (a file
+     *     imported on the workspace's import page, which asks), or {@code synthetic} (demo data)
+     */
+    public record ListedResponse(
+            String responseId, String status, int definitionVersion, LocalDateTime submittedAt, String source) {}
 
     public List<ListedResponse> list(String studyId, String status, int page, int size) {
         return jdbc.sql("""
-                        SELECT r.pseudonym AS response_id, r.status, v.version AS definition_version, r.submitted_at
+                        SELECT r.pseudonym AS response_id, r.status, v.version AS definition_version, r.submitted_at,
+                               r.source
                         FROM response r JOIN study_version v ON v.id = r.study_version_id
                         WHERE r.study_id = ? AND r.status = ?
                         ORDER BY r.id DESC LIMIT ? OFFSET ?""")

@@ -132,6 +132,12 @@ final class AccessRules {
             // The workspace: researchers' pages, signed in through the sign-in page.
             rule("GET", "/workspace", SIGNED_IN),
             rule("GET", "/workspace/account", OWN_ACCOUNT),
+            rule("GET", "/workspace/studies/{id}/dashboard", READ_AGGREGATES),
+            rule("GET", "/workspace/studies/{id}/responses", READ_ROWS),
+            rule("GET", "/workspace/studies/{id}/responses/{responseId}", READ_ROWS),
+            rule("POST", "/workspace/studies/{id}/responses/{responseId}/withdraw", READ_ROWS),
+            rule("GET", "/workspace/studies/{id}/responses/import", READ_ROWS),
+            rule("POST", "/workspace/studies/{id}/responses/import", READ_ROWS),
             rule("GET", "/workspace/studies/{id}/audit", MANAGE_ROLES),
             rule("GET", "/workspace/studies/{id}/people", MANAGE_ROLES),
             rule("POST", "/workspace/studies/{id}/people", MANAGE_ROLES),

@@ -27,6 +27,8 @@ public class StudyNavigation {
     }
 
     private static final List<Section> SECTIONS = List.of(
+            new Section("Dashboard", "/dashboard"),
+            new Section("Responses", "/responses"),
             new Section("Analysis", "/analysis"),
             new Section("Theme matrix", "/themes/matrix"),
             new Section("Terms", "/themes/terms"),

@@ -265,7 +265,8 @@ class IntakeApiTests {
         var item = page.json().get("items").get(0);
         assertThat(item.get("responseId").asString()).hasSize(26);
         assertThat(item.propertyNames())
-                .containsExactlyInAnyOrder("responseId", "status", "definitionVersion", "submittedAt");
+                .containsExactlyInAnyOrder("responseId", "status", "definitionVersion", "submittedAt", "source");
+        assertThat(item.get("source").asString()).as("sent through the API").isEqualTo("api");
         assertThat(api.asAdmin().get(RESPONSES + "?size=0").status()).isEqualTo(400);
         assertThat(api.asAdmin().get(RESPONSES + "?status=everything").status()).isEqualTo(400);
     }

@@ -339,6 +339,32 @@ class RouteAccessTests {
                 // sign in. Forms sent empty come back with their errors (400).
                 page("GET /workspace", "/workspace", "302 200 200 200 200 200 200"),
                 page("GET /workspace/account", "/workspace/account", "302 200 200 200 200 200 200"),
+                // A study's dashboard: aggregates, so analysts too; its responses and imports: rows.
+                page(
+                        "GET /workspace/studies/{id}/dashboard",
+                        "/workspace/studies/" + A + "/dashboard",
+                        "302 403 403 200 200 200 403"),
+                page(
+                        "GET /workspace/studies/{id}/responses",
+                        "/workspace/studies/" + A + "/responses",
+                        "302 403 403 403 200 200 403"),
+                page(
+                        "GET /workspace/studies/{id}/responses/{responseId}",
+                        "/workspace/studies/" + A + "/responses/" + responseA,
+                        "302 403 403 403 200 200 403"),
+                // Sent without confirm=yes, the form asks again and changes nothing.
+                page(
+                        "POST /workspace/studies/{id}/responses/{responseId}/withdraw",
+                        "/workspace/studies/" + A + "/responses/" + responseA + "/withdraw",
+                        "302 403 403 403 200 200 403"),
+                page(
+                        "GET /workspace/studies/{id}/responses/import",
+                        "/workspace/studies/" + A + "/responses/import",
+                        "302 403 403 403 200 200 403"),
+                page(
+                        "POST /workspace/studies/{id}/responses/import",
+                        "/workspace/studies/" + A + "/responses/import",
+                        "302 403 403 403 422 422 403"),
                 page(
                         "GET /workspace/studies/{id}/audit",
                         "/workspace/studies/" + A + "/audit",
