@@ -8,10 +8,10 @@ import org.waymark.search.SearchResult;
  * A search's answer: how many answers match, one page of them with highlighted passages, and how many
  * participants with a matching answer are in each group of each grouping.
  */
-record SearchJson(long total, List<Hit> hits, Map<String, Map<String, Integer>> byGroup, boolean complete) {
+public record SearchJson(long total, List<Hit> hits, Map<String, Map<String, Integer>> byGroup, boolean complete) {
 
     /** One matching answer, by the response's pseudonymous id. */
-    record Hit(String responseId, String question, String highlight) {
+    public record Hit(String responseId, String question, String highlight) {
         static Hit of(SearchResult.Hit hit) {
             return new Hit(hit.responseId(), hit.questionId(), hit.highlight());
         }

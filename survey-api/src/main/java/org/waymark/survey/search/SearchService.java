@@ -15,9 +15,12 @@ import org.waymark.survey.studies.StudyService;
 import org.waymark.survey.studies.ValidatedDefinition;
 import org.waymark.survey.web.ApiProblemException;
 
-/** Searches a study's free-text answers, checking the question and group filters against its definition. */
+/**
+ * Searches a study's free-text answers, checking the question and group filters against its definition.
+ * Public for the theme search page, which must answer exactly as the API does.
+ */
 @Service
-class SearchService {
+public class SearchService {
 
     private final SearchIndex index;
     private final StudyService studies;
@@ -29,7 +32,8 @@ class SearchService {
         this.answers = answers;
     }
 
-    SearchJson search(String studyId, String query, String questionId, Map<String, String> groups, int page, int size) {
+    public SearchJson search(
+            String studyId, String query, String questionId, Map<String, String> groups, int page, int size) {
         ValidatedDefinition definition = studies.published(studyId).definition();
         List<String> groupings =
                 definition.groupings().stream().map(GroupingRule::id).toList();
@@ -101,7 +105,7 @@ class SearchService {
     }
 
     /** Group filters from request parameters named {@code group.<grouping>}. */
-    static Map<String, String> groupFilters(Map<String, String> parameters) {
+    public static Map<String, String> groupFilters(Map<String, String> parameters) {
         Map<String, String> filters = new LinkedHashMap<>();
         parameters.forEach((name, value) -> {
             if (name.startsWith("group.")) {

@@ -117,7 +117,7 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/s/**", "/resume", "/withdraw", "/withdraw/**", "/waymark.css", "/error")
+                                "/s/**", "/resume", "/withdraw", "/withdraw/**", "/waymark.css", "/coding.js", "/error")
                         .permitAll()
                         .anyRequest()
                         .denyAll())

@@ -26,7 +26,8 @@ public class StudyNavigation {
         }
     }
 
-    private static final List<Section> SECTIONS = List.of(new Section("Audit trail", "/audit"));
+    private static final List<Section> SECTIONS = List.of(
+            new Section("Themes", "/themes"), new Section("Coding", "/coding"), new Section("Audit trail", "/audit"));
 
     private final StudyAccess access;
     private final StudyRoles roles;
