@@ -17,7 +17,7 @@ import org.waymark.search.SearchResult;
  * @param disclosure the profile {@code byGroup} went through
  * @param suppressed whether the profile hid any count in {@code byGroup}
  */
-record SearchJson(
+public record SearchJson(
         long total,
         List<Hit> hits,
         Map<String, Map<String, Long>> byGroup,
@@ -26,7 +26,7 @@ record SearchJson(
         boolean complete) {
 
     /** One matching answer, by the response's pseudonymous id. */
-    record Hit(String responseId, String question, String highlight) {
+    public record Hit(String responseId, String question, String highlight) {
         static Hit of(SearchResult.Hit hit) {
             return new Hit(hit.responseId(), hit.questionId(), hit.highlight());
         }

@@ -17,9 +17,12 @@ import org.waymark.survey.studies.StudyService;
 import org.waymark.survey.studies.ValidatedDefinition;
 import org.waymark.survey.web.ApiProblemException;
 
-/** Searches a study's free-text answers, checking the question and group filters against its definition. */
+/**
+ * Searches a study's free-text answers, checking the question and group filters against its definition.
+ * Public for the theme search page, which must answer exactly as the API does.
+ */
 @Service
-class SearchService {
+public class SearchService {
 
     private final SearchIndex index;
     private final StudyService studies;
@@ -32,7 +35,7 @@ class SearchService {
     }
 
     /** A search whose counts per group go through the profile {@code disclosure} ({@code nhs-standard} if null). */
-    SearchJson search(
+    public SearchJson search(
             String studyId,
             String query,
             String questionId,
@@ -126,7 +129,7 @@ class SearchService {
     }
 
     /** Group filters from request parameters named {@code group.<grouping>}. */
-    static Map<String, String> groupFilters(Map<String, String> parameters) {
+    public static Map<String, String> groupFilters(Map<String, String> parameters) {
         Map<String, String> filters = new LinkedHashMap<>();
         parameters.forEach((name, value) -> {
             if (name.startsWith("group.")) {

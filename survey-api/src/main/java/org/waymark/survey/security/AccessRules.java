@@ -89,6 +89,10 @@ final class AccessRules {
             rule("POST", "/api/studies/{id}/coding/{coding}/confirm", CODE_TEXT),
             rule("POST", "/api/studies/{id}/coding/{coding}/reject", CODE_TEXT),
             rule("GET", "/api/studies/{id}/coding/agreement", CODE_TEXT),
+            rule("GET", "/api/studies/{id}/coding/blind", CODE_TEXT),
+            // Starting or ending a blind round decides whether coders see each other's codes: the study's
+            // owners and researchers, who read every code anyway (READ_ROWS), and not the coders themselves.
+            rule("POST", "/api/studies/{id}/coding/blind", READ_ROWS),
             // Contact details left for follow-up: owners only, each reading audited.
             rule("GET", "/api/studies/{id}/contacts", READ_CONTACTS),
             // Roles in a study.
@@ -160,6 +164,13 @@ final class AccessRules {
             rule("GET", "/workspace/studies/{id}/themes/terms", READ_AGGREGATES),
             rule("GET", "/workspace/studies/{id}/quotes", READ_ROWS),
             rule("POST", "/workspace/studies/{id}/quotes/{quote}/approve", READ_ROWS),
+            rule("GET", "/workspace/studies/{id}/themes", CODE_TEXT),
+            rule("GET", "/workspace/studies/{id}/coding", CODE_TEXT),
+            rule("POST", "/workspace/studies/{id}/coding", CODE_TEXT),
+            rule("POST", "/workspace/studies/{id}/coding/consensus", CODE_TEXT),
+            rule("POST", "/workspace/studies/{id}/coding/{coding}/confirm", CODE_TEXT),
+            rule("POST", "/workspace/studies/{id}/coding/{coding}/reject", CODE_TEXT),
+            rule("POST", "/workspace/studies/{id}/coding/blind", READ_ROWS),
             rule("POST", "/workspace/account/password", OWN_ACCOUNT),
             rule("GET", "/workspace/account/second-factor", OWN_ACCOUNT),
             rule("POST", "/workspace/account/second-factor", OWN_ACCOUNT),

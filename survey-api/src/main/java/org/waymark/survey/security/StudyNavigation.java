@@ -30,6 +30,8 @@ public class StudyNavigation {
             new Section("Dashboard", "/dashboard"),
             new Section("Responses", "/responses"),
             new Section("Analysis", "/analysis"),
+            new Section("Themes", "/themes"),
+            new Section("Coding", "/coding"),
             new Section("Theme matrix", "/themes/matrix"),
             new Section("Terms", "/themes/terms"),
             new Section("Quotes", "/quotes"),

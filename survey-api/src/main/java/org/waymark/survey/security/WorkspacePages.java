@@ -1,27 +1,41 @@
 package org.waymark.survey.security;
 
-import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The workspace's first page after signing in: the studies the account has a role in. There are no
- * study pages yet, so a study links only to its participant pages, when it is published.
+ * The workspace's first page after signing in: the studies the account has a role in, each with the
+ * study's sections this account may open ({@link StudyNavigation}) and its participant pages once published.
  */
 @Controller
 class WorkspacePages {
 
     private final StudyRoles roles;
+    private final StudyNavigation navigation;
 
-    WorkspacePages(StudyRoles roles) {
+    WorkspacePages(StudyRoles roles, StudyNavigation navigation) {
         this.roles = roles;
+        this.navigation = navigation;
     }
 
     @GetMapping("/workspace")
-    String home(Principal me, Model model) {
+    String home(Authentication me, Model model) {
+        var studies = roles.titledStudiesOf(me.getName());
+        Map<String, List<StudyHeader.Link>> sections = new LinkedHashMap<>();
+        studies.forEach(study -> sections.put(
+                study.studyId(),
+                navigation
+                        .header(me, study.studyId(), null)
+                        .map(StudyHeader::links)
+                        .orElse(List.of())));
         model.addAttribute("username", me.getName());
-        model.addAttribute("studies", roles.titledStudiesOf(me.getName()));
+        model.addAttribute("studies", studies);
+        model.addAttribute("sections", sections);
         return "workspace/home";
     }
 }

@@ -86,13 +86,44 @@ class Codings {
                         WHERE id = ? AND study_id = ? AND status = 'proposed'""").params(status, actor, at, codingId, studyId).update() == 1;
     }
 
-    List<Coding> list(String studyId, String status, String theme, int page, int size) {
-        return jdbc.sql(SELECT_CODINGS + """
-                         WHERE c.study_id = ? AND (? IS NULL OR c.status = ?) AND (? IS NULL OR c.theme_code = ?)
-                        ORDER BY c.id LIMIT ? OFFSET ?""")
-                .params(studyId, status, status, theme, theme, size, (long) page * size)
+    /**
+     * The condition (on a coding aliased {@code c}, with the coder's name given twice) for a coding to be
+     * one coder's own work during a blind round: their code, or a proposal they decided. A null name
+     * (a viewer who sees every coder) lets every coding through.
+     */
+    private static final String VISIBLE_TO = "(? IS NULL OR c.coder = ? OR (c.coder = 'rule' AND c.decided_by = ?))";
+
+    /**
+     * @param onlyOf a coder whose own codings alone are listed (in a blind round), or null for all
+     */
+    List<Coding> list(String studyId, String status, String theme, String onlyOf, int page, int size) {
+        return jdbc.sql(SELECT_CODINGS
+                        + " WHERE c.study_id = ? AND (? IS NULL OR c.status = ?) AND (? IS NULL OR c.theme_code = ?) AND "
+                        + VISIBLE_TO + " ORDER BY c.id LIMIT ? OFFSET ?")
+                .params(studyId, status, status, theme, theme, onlyOf, onlyOf, onlyOf, size, (long) page * size)
                 .query(Coding.class)
                 .list();
+    }
+
+    /** The codings of some responses (by pseudonymous id) that the viewer may see, oldest first. */
+    List<Coding> onResponses(String studyId, List<String> responseIds, String onlyOf) {
+        if (responseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_CODINGS + " WHERE c.study_id = :study AND r.pseudonym IN (:responses) AND "
+                        + VISIBLE_TO.replace("?", ":coder") + " ORDER BY c.id")
+                .param("study", studyId)
+                .param("responses", responseIds)
+                .param("coder", onlyOf)
+                .query(Coding.class)
+                .list();
+    }
+
+    /** Everyone who has coded in the study (their own codes or proposals they confirmed), by name. */
+    List<String> coders(String studyId) {
+        return jdbc.sql("""
+                        SELECT DISTINCT CASE WHEN coder = 'rule' THEN decided_by ELSE coder END AS who
+                        FROM coding WHERE study_id = ? AND present AND status = 'confirmed' ORDER BY who""").param(studyId).query(String.class).list();
     }
 
     Optional<Coding> find(String studyId, long codingId) {

@@ -52,6 +52,7 @@ class ThemeService {
     private final Validator validator;
     private final AuditLog audit;
     private final Clock clock;
+    private final BlindRounds blind;
 
     ThemeService(
             CodebookStore codebooks,
@@ -61,7 +62,8 @@ class ThemeService {
             JdbcClient jdbc,
             Validator validator,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            BlindRounds blind) {
         this.codebooks = codebooks;
         this.codings = codings;
         this.studies = studies;
@@ -70,6 +72,7 @@ class ThemeService {
         this.validator = validator;
         this.audit = audit;
         this.clock = clock;
+        this.blind = blind;
     }
 
     Codebook current(String studyId) {
@@ -162,8 +165,12 @@ class ThemeService {
     }
 
     @Transactional
-    Codings.Coding decide(String studyId, long codingId, boolean confirm, String actor) {
+    Codings.Coding decide(String studyId, long codingId, boolean confirm, Viewer viewer) {
         studies.published(studyId);
+        // A proposal becomes the code of whoever decides it, and vanishes from the others' open list: in a
+        // blind round that would show coders each other's work, so coders leave proposals until it ends.
+        blind.requireSeesOthers(studyId, viewer, "coders decide proposals once an owner or researcher ends it.");
+        String actor = viewer.name();
         if (!codings.decide(studyId, codingId, confirm ? "confirmed" : "rejected", actor, LocalDateTime.now(clock))) {
             throw ApiProblemException.conflict("Coding " + codingId + " is not an open proposal in study '" + studyId
                     + "'. GET /api/studies/" + studyId + "/coding?status=proposed lists the open ones.");
@@ -178,6 +185,9 @@ class ThemeService {
     @Transactional
     Codings.Coding add(String studyId, NewCoding coding, String actor, boolean consensus) {
         requireTheme(studyId, coding.theme());
+        if (consensus) {
+            blind.requireNoRound(studyId, "consensus waits until an owner or researcher ends it.");
+        }
         if (coding.responseId() == null || coding.question() == null) {
             throw bad("Give the responseId and the question of the answer to code.");
         }
@@ -216,12 +226,30 @@ class ThemeService {
         return codings.find(studyId, id).orElseThrow();
     }
 
-    List<Codings.Coding> list(String studyId, String status, String theme, int page, int size) {
+    /** Codings the viewer may see: during a blind round a coder sees only their own. */
+    List<Codings.Coding> list(String studyId, String status, String theme, int page, int size, Viewer viewer) {
         studies.published(studyId);
         if (size < 1 || size > 500 || page < 0) {
             throw bad("Use a page from 0 and a size from 1 to 500.");
         }
-        return codings.list(studyId, status, theme, page, size);
+        return codings.list(studyId, status, theme, onlyOf(studyId, viewer), page, size);
+    }
+
+    /** The codings of some responses that the viewer may see, by the same rule as {@link #list}. */
+    List<Codings.Coding> onResponses(String studyId, List<String> responseIds, Viewer viewer) {
+        studies.published(studyId);
+        return codings.onResponses(studyId, responseIds, onlyOf(studyId, viewer));
+    }
+
+    /** Who has coded in the study, for choosing two to compare; hidden from coders during a blind round. */
+    List<String> coders(String studyId, Viewer viewer) {
+        blind.requireSeesOthers(
+                studyId, viewer, "who else has coded is shown to coders once an owner or researcher ends it.");
+        return codings.coders(studyId);
+    }
+
+    private String onlyOf(String studyId, Viewer viewer) {
+        return blind.hidesOthersFrom(studyId, viewer) ? viewer.name() : null;
     }
 
     /** Agreement between two coders on one theme. Kappa or alpha is null where it is undefined. */
@@ -242,7 +270,11 @@ class ThemeService {
      * least one theme (a coder who read an answer and found nothing else codes it "other"); on each unit
      * each coder either gave the theme or did not.
      */
-    Agreement agreement(String studyId, List<String> coders) {
+    Agreement agreement(String studyId, List<String> coders, Viewer viewer) {
+        blind.requireSeesOthers(
+                studyId,
+                viewer,
+                "the agreement between coders is shown to coders once an owner or researcher ends it.");
         if (coders.size() != 2 || coders.get(0).equals(coders.get(1))) {
             throw bad("Name two different coders, for example ?coders=alice,bob.");
         }
@@ -340,7 +372,7 @@ class ThemeService {
         }
     }
 
-    private static ApiProblemException bad(String detail) {
+    static ApiProblemException bad(String detail) {
         return new ApiProblemException(HttpStatus.BAD_REQUEST, "Request not valid", detail);
     }
 }

@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.waymark.survey.audit.AuditLog;
+import org.waymark.survey.security.StudyPermissions;
 
 /** The coding frame and team coding, for researchers. See docs/themes.md. */
 @RestController
@@ -22,14 +24,24 @@ class ThemesController {
     private final QuoteBank quotes;
     private final SignificantTerms terms;
     private final AuditLog audit;
+    private final BlindRounds blind;
+    private final StudyPermissions permissions;
 
     ThemesController(
-            ThemeService themes, ThemeMatrix matrix, QuoteBank quotes, SignificantTerms terms, AuditLog audit) {
+            ThemeService themes,
+            ThemeMatrix matrix,
+            QuoteBank quotes,
+            SignificantTerms terms,
+            AuditLog audit,
+            BlindRounds blind,
+            StudyPermissions permissions) {
         this.themes = themes;
         this.matrix = matrix;
         this.quotes = quotes;
         this.terms = terms;
         this.audit = audit;
+        this.blind = blind;
+        this.permissions = permissions;
     }
 
     /**
@@ -137,8 +149,9 @@ class ThemesController {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String theme,
             @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "100") int size) {
-        return themes.list(id, status, theme, page, size);
+            @RequestParam(defaultValue = "100") int size,
+            Authentication me) {
+        return themes.list(id, status, theme, page, size, Viewer.of(me, id, permissions));
     }
 
     @PostMapping(value = "/api/studies/{id}/coding", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -155,17 +168,28 @@ class ThemesController {
     }
 
     @PostMapping(value = "/api/studies/{id}/coding/{coding}/confirm", produces = MediaType.APPLICATION_JSON_VALUE)
-    Codings.Coding confirm(@PathVariable String id, @PathVariable long coding, Principal researcher) {
-        return themes.decide(id, coding, true, researcher.getName());
+    Codings.Coding confirm(@PathVariable String id, @PathVariable long coding, Authentication me) {
+        return themes.decide(id, coding, true, Viewer.of(me, id, permissions));
     }
 
     @PostMapping(value = "/api/studies/{id}/coding/{coding}/reject", produces = MediaType.APPLICATION_JSON_VALUE)
-    Codings.Coding reject(@PathVariable String id, @PathVariable long coding, Principal researcher) {
-        return themes.decide(id, coding, false, researcher.getName());
+    Codings.Coding reject(@PathVariable String id, @PathVariable long coding, Authentication me) {
+        return themes.decide(id, coding, false, Viewer.of(me, id, permissions));
     }
 
     @GetMapping(value = "/api/studies/{id}/coding/agreement", produces = MediaType.APPLICATION_JSON_VALUE)
-    ThemeService.Agreement agreement(@PathVariable String id, @RequestParam List<String> coders) {
-        return themes.agreement(id, coders);
+    ThemeService.Agreement agreement(@PathVariable String id, @RequestParam List<String> coders, Authentication me) {
+        return themes.agreement(id, coders, Viewer.of(me, id, permissions));
+    }
+
+    @GetMapping(value = "/api/studies/{id}/coding/blind", produces = MediaType.APPLICATION_JSON_VALUE)
+    BlindRounds.BlindRound blindRound(@PathVariable String id) {
+        return blind.of(id);
+    }
+
+    @PostMapping(value = "/api/studies/{id}/coding/blind", produces = MediaType.APPLICATION_JSON_VALUE)
+    BlindRounds.BlindRound switchBlindRound(
+            @PathVariable String id, @RequestBody(required = false) BlindRounds.Switch request, Principal researcher) {
+        return blind.set(id, request, researcher.getName());
     }
 }

@@ -111,8 +111,11 @@ class MigrationTests {
     void rollsBackTheLatestChangesetsAndAppliesThemAgain() throws Exception {
         update();
         assertThat(triggers()).containsExactly("audit_event_no_delete", "audit_event_no_update");
-        // The newest three: 0013's contact details, 0012's sign-in columns, then 0011's report drafts.
-        rollback(3);
+        // The newest four: 0014's blind coding columns, 0013's contact details, 0012's sign-in columns,
+        // then 0011's report drafts.
+        assertThat(columns("study")).contains("blind_coding_since", "blind_coding_by");
+        rollback(4);
+        assertThat(columns("study")).doesNotContain("blind_coding_since", "blind_coding_by");
         assertThat(columns("researcher_account")).doesNotContain("totp_secret", "totp_last_step");
         assertThat(columns("access_token")).doesNotContain("site_admin");
         assertThat(tables())
@@ -121,6 +124,7 @@ class MigrationTests {
         update();
         assertThat(tables()).containsExactlyElementsOf(TABLES);
         assertThat(columns("researcher_account")).contains("totp_secret", "totp_last_step");
+        assertThat(columns("study")).contains("blind_coding_since", "blind_coding_by");
         assertThat(triggers()).hasSize(2);
     }
 

@@ -270,6 +270,14 @@ class RouteAccessTests {
                         "GET /api/studies/{id}/coding/agreement",
                         S + "/coding/agreement?coders=matrix-coder,matrix-owner",
                         "401 403 200 403 200 200 403"),
+                row("GET /api/studies/{id}/coding/blind", S + "/coding/blind", "401 403 200 403 200 200 403"),
+                // Starting or ending a blind round: owners and researchers (an empty request is refused).
+                send(
+                        "POST /api/studies/{id}/coding/blind",
+                        S + "/coding/blind",
+                        JSON,
+                        "",
+                        "401 403 403 403 400 400 403"),
                 // Contact details left for follow-up: the study's owners only, not the site admin.
                 row("GET /api/studies/{id}/contacts", S + "/contacts", "401 403 403 403 403 200 403"),
                 // Roles in the study: its owners and the site admin.
@@ -443,6 +451,24 @@ class RouteAccessTests {
                         "POST /workspace/studies/{id}/quotes/{quote}/approve",
                         "/workspace/studies/" + A + "/quotes/999999999/approve",
                         "302 403 403 403 400 400 403"),
+                // Theme search and coding: owners, researchers and coders, as the API's CODE_TEXT routes.
+                page("GET /workspace/studies/{id}/themes", W + "/themes", "302 403 200 403 200 200 403"),
+                page("GET /workspace/studies/{id}/coding", W + "/coding", "302 403 200 403 200 200 403"),
+                page("POST /workspace/studies/{id}/coding", W + "/coding", "302 403 400 403 400 400 403"),
+                page(
+                        "POST /workspace/studies/{id}/coding/consensus",
+                        W + "/coding/consensus",
+                        "302 403 400 403 400 400 403"),
+                page(
+                        "POST /workspace/studies/{id}/coding/{coding}/confirm",
+                        W + "/coding/999999999/confirm",
+                        "302 403 409 403 409 409 403"),
+                page(
+                        "POST /workspace/studies/{id}/coding/{coding}/reject",
+                        W + "/coding/999999999/reject",
+                        "302 403 409 403 409 409 403"),
+                // A blind round is switched by owners and researchers only (an empty form is refused).
+                page("POST /workspace/studies/{id}/coding/blind", W + "/coding/blind", "302 403 403 403 400 400 403"),
                 page("POST /workspace/account/password", "/workspace/account/password", "302 400 400 400 400 400 400"),
                 page(
                         "GET /workspace/account/second-factor",
