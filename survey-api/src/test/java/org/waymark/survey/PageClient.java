@@ -1,5 +1,6 @@
 package org.waymark.survey;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpCookie;
@@ -10,9 +11,11 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -111,6 +114,38 @@ public final class PageClient {
                 .header("Accept", BROWSER_ACCEPT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
+    }
+
+    /**
+     * Sends a form with a file as a browser does ({@code multipart/form-data}): the fields, a file (skipped
+     * when {@code fileName} is null, as a browser sends a file input left empty with no content), and
+     * the CSRF token.
+     */
+    public Page postMultipart(
+            String path, String csrfToken, List<Map.Entry<String, String>> fields, String fileName, byte[] file) {
+        String boundary = "----waymark-test-" + Long.toHexString(System.nanoTime());
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Consumer<String> write = text -> body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
+        if (csrfToken != null) {
+            all.add(Map.entry("_csrf", csrfToken));
+        }
+        for (Map.Entry<String, String> field : all) {
+            write.accept(
+                    "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n");
+            write.accept(field.getValue() + "\r\n");
+        }
+        write.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + (fileName == null ? "" : fileName) + "\"\r\nContent-Type: "
+                + (fileName == null ? "application/octet-stream" : "application/json") + "\r\n\r\n");
+        if (file != null) {
+            body.writeBytes(file);
+        }
+        write.accept("\r\n--" + boundary + "--\r\n");
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", BROWSER_ACCEPT)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     private Page send(HttpRequest.Builder request) {

@@ -6,8 +6,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The workspace's first page after signing in: the studies the account has a role in. There are no
- * study pages yet, so a study links only to its participant pages, when it is published.
+ * The workspace's first page after signing in: the studies the account has a role in, each linking to
+ * its overview (studies.StudyPages), and the way to upload a new one.
  */
 @Controller
 class WorkspacePages {
