@@ -1,5 +1,6 @@
 package org.waymark.survey;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpCookie;
@@ -10,9 +11,11 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -113,9 +116,16 @@ public final class PageClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
     }
 
+    /** Sends a study definition's file as the upload page's form does: {@link #postFile} with field {@code file}. */
+    public Page postMultipart(
+            String path, String csrfToken, List<Map.Entry<String, String>> fields, String fileName, byte[] file) {
+        return postFile(path, csrfToken, fields, "file", fileName, file);
+    }
+
     /**
-     * Sends a form with a file as a browser does ({@code multipart/form-data}), with the given fields, the
-     * file under {@code fileField}, and the CSRF token.
+     * Sends a form with a file as a browser does ({@code multipart/form-data}): the fields, the file under
+     * {@code fileField} (empty when {@code fileName} is null, as a browser sends a file input left empty),
+     * and the CSRF token.
      */
     public Page postFile(
             String path,
@@ -124,22 +134,24 @@ public final class PageClient {
             String fileField,
             String fileName,
             byte[] content) {
-        String boundary = "----waymark-test-" + java.util.UUID.randomUUID();
-        var body = new java.io.ByteArrayOutputStream();
-        List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+        String boundary = "----waymark-test-" + Long.toHexString(System.nanoTime());
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        Consumer<String> write = text -> body.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        List<Map.Entry<String, String>> all = new ArrayList<>(fields);
         if (csrfToken != null) {
             all.add(Map.entry("_csrf", csrfToken));
         }
         for (Map.Entry<String, String> field : all) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                            + "\"\r\n\r\n" + field.getValue() + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            write.accept(
+                    "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n");
+            write.accept(field.getValue() + "\r\n");
         }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
-                        + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        write.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + (fileName == null ? "" : fileName) + "\"\r\nContent-Type: application/octet-stream\r\n\r\n");
+        if (content != null) {
+            body.writeBytes(content);
+        }
+        write.accept("\r\n--" + boundary + "--\r\n");
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Accept", BROWSER_ACCEPT)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)

@@ -64,6 +64,9 @@ class ImportPages {
         return page(id, me, model, response, Map.of(), null, null);
     }
 
+    /** As the import API's limit on a request body (docs/intake.md). */
+    static final long MAX_BYTES = 4L * 1024 * 1024;
+
     @PostMapping(PATH)
     String upload(
             @PathVariable String id,
@@ -78,6 +81,8 @@ class ImportPages {
         String text = null;
         if (csv == null || csv.isEmpty()) {
             errors.put("csv", "Choose a CSV file to upload.");
+        } else if (csv.getSize() > MAX_BYTES) {
+            errors.put("csv", "The file is larger than 4 MB, the most one import takes. Split it into smaller files.");
         } else {
             text = utf8(csv);
             if (text == null) {

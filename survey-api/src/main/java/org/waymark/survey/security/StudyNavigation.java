@@ -27,6 +27,7 @@ public class StudyNavigation {
     }
 
     private static final List<Section> SECTIONS = List.of(
+            new Section("Overview", ""),
             new Section("Dashboard", "/dashboard"),
             new Section("Responses", "/responses"),
             new Section("Analysis", "/analysis"),
@@ -87,10 +88,20 @@ public class StudyNavigation {
         return "workspace/problem";
     }
 
-    private boolean mayOpen(Authentication viewer, Section section, String studyId) {
-        Permission needed = AccessRules.find("GET", section.pattern())
-                .orElseThrow(() -> new IllegalStateException("no access rule for " + section.pattern()))
+    /**
+     * Whether the viewer may use one of the study's routes, by the rule the server applies to it: a page
+     * offers a button only to those whose press would be let through.
+     *
+     * @param pattern the route as its handler declares it, for example {@code /workspace/studies/{id}/publish}
+     */
+    public boolean allows(Authentication viewer, String method, String pattern, String studyId) {
+        Permission needed = AccessRules.find(method, pattern)
+                .orElseThrow(() -> new IllegalStateException("no access rule for " + method + " " + pattern))
                 .permission();
         return access.decide(viewer, needed, studyId) == Decision.ALLOW;
+    }
+
+    private boolean mayOpen(Authentication viewer, Section section, String studyId) {
+        return allows(viewer, "GET", section.pattern(), studyId);
     }
 }

@@ -9,8 +9,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The workspace's first page after signing in: the studies the account has a role in, each with the
- * study's sections this account may open ({@link StudyNavigation}) and its participant pages once published.
+ * The workspace's first page after signing in: the studies the account has a role in, each linking to
+ * its overview (studies.StudyPages) and to the study's sections this account may open
+ * ({@link StudyNavigation}), and the way to upload a new one.
  */
 @Controller
 class WorkspacePages {

@@ -124,6 +124,20 @@ public class StudyRepository {
                         WHERE study_id = ? AND version = ?""").params(studyId, version).query(StoredVersion.class).optional();
     }
 
+    /** Every version of a study, newest first, without its definition. */
+    List<StudyService.StudyVersion> versions(String studyId) {
+        return jdbc.sql("""
+                        SELECT version, status, created_at, published_at FROM study_version
+                        WHERE study_id = ? ORDER BY version DESC""")
+                .param(studyId)
+                .query((rs, row) -> new StudyService.StudyVersion(
+                        rs.getInt("version"),
+                        rs.getString("status"),
+                        rs.getObject("created_at", LocalDateTime.class),
+                        rs.getObject("published_at", LocalDateTime.class)))
+                .list();
+    }
+
     List<StudySummary> listPublished() {
         return jdbc.sql("""
                         SELECT s.id, v.title, v.version, s.status, s.synthetic

@@ -132,6 +132,29 @@ public class StudyService {
         return new VersionResult(studyId, published.version(), "closed", false);
     }
 
+    /**
+     * A version of a study as the workspace lists it.
+     *
+     * @param status {@code draft} or {@code published}
+     * @param publishedAt when it was published, or {@code null} for a draft
+     */
+    public record StudyVersion(int version, String status, LocalDateTime uploadedAt, LocalDateTime publishedAt) {
+
+        public boolean draft() {
+            return status.equals("draft");
+        }
+    }
+
+    /** Every version of the study, newest first; empty for a study that does not exist. */
+    public List<StudyVersion> versions(String studyId) {
+        return studies.versions(studyId);
+    }
+
+    /** Any version, draft included, checked and compiled (not cached: a draft may still be replaced). */
+    public ValidatedDefinition versionDefinition(String studyId, int version) {
+        return reader.read(versionJson(studyId, version));
+    }
+
     public List<StudySummary> listPublished() {
         return studies.listPublished();
     }

@@ -469,6 +469,32 @@ class RouteAccessTests {
                         "302 403 409 403 409 409 403"),
                 // A blind round is switched by owners and researchers only (an empty form is refused).
                 page("POST /workspace/studies/{id}/coding/blind", W + "/coding/blind", "302 403 403 403 400 400 403"),
+                // A study's pages: uploading a new study is for anyone signed in (an empty form comes back
+                // with its error, 422); the overview and previews for any role in the study; changing the
+                // study for its owners only (an empty form, without the box ticked, comes back with 422).
+                page("GET /workspace/studies/new", "/workspace/studies/new", "302 200 200 200 200 200 200"),
+                page("POST /workspace/studies/new", "/workspace/studies/new", "302 422 422 422 422 422 422"),
+                page("GET /workspace/studies/{id}", "/workspace/studies/" + A, "302 403 200 200 200 200 403"),
+                page(
+                        "GET /workspace/studies/{id}/versions/{version}/preview",
+                        "/workspace/studies/" + A + "/versions/1/preview",
+                        "302 403 200 200 200 200 403"),
+                page(
+                        "GET /workspace/studies/{id}/versions/new",
+                        "/workspace/studies/" + A + "/versions/new",
+                        "302 403 403 403 403 200 403"),
+                page(
+                        "POST /workspace/studies/{id}/versions/new",
+                        "/workspace/studies/" + A + "/versions/new",
+                        "302 403 403 403 403 422 403"),
+                page(
+                        "POST /workspace/studies/{id}/publish",
+                        "/workspace/studies/" + A + "/publish",
+                        "302 403 403 403 403 422 403"),
+                page(
+                        "POST /workspace/studies/{id}/close",
+                        "/workspace/studies/" + A + "/close",
+                        "302 403 403 403 403 422 403"),
                 page("POST /workspace/account/password", "/workspace/account/password", "302 400 400 400 400 400 400"),
                 page(
                         "GET /workspace/account/second-factor",
