@@ -53,7 +53,7 @@ class AnalysisPages {
     String analysis(
             @PathVariable String id,
             @RequestParam(name = "question", required = false) List<String> questions,
-            @RequestParam(defaultValue = "") String by,
+            @RequestParam(name = "by", required = false) List<String> breakdowns,
             @RequestParam(defaultValue = AnalysisService.DEFAULT_PROFILE) String disclosure,
             Authentication me,
             Model model,
@@ -74,6 +74,15 @@ class AnalysisPages {
         }
         List<ProfileChoice> profiles = profiles(navigation.mayReadInternal(me, id));
         Set<String> chosen = new LinkedHashSet<>(questions == null ? List.of() : questions);
+        // Repeated (by=community&by=gender, as the form sends) or joined with commas, as the API takes it.
+        Set<String> by = new LinkedHashSet<>();
+        for (String sent : breakdowns == null ? List.<String>of() : breakdowns) {
+            for (String grouping : sent.split(",")) {
+                if (!grouping.isBlank()) {
+                    by.add(grouping.strip());
+                }
+            }
+        }
         model.addAttribute("sections", sections(definition));
         model.addAttribute("groupings", definition.groupings());
         model.addAttribute("profiles", profiles);
@@ -90,7 +99,7 @@ class AnalysisPages {
         if (chosen.isEmpty()) {
             return "workspace/analysis";
         }
-        AnalysisJson result = analysis.analyse(id, by, disclosure, me.getName());
+        AnalysisJson result = analysis.analyse(id, String.join(",", by), disclosure, me.getName());
         DisclosureProfile profile = DisclosureProfile.fromId(disclosure);
         List<AnalysisView> views = new ArrayList<>();
         for (AnalysisJson.QuestionJson question : result.questions()) {
@@ -142,7 +151,7 @@ class AnalysisPages {
     private static Map<String, String> errors(
             ValidatedDefinition definition,
             Set<String> chosen,
-            String by,
+            Set<String> by,
             String disclosure,
             List<ProfileChoice> profiles) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -155,8 +164,8 @@ class AnalysisPages {
                 break;
             }
         }
-        if (!by.isEmpty() && definition.grouping(by).isEmpty()) {
-            errors.put("by", "Choose a breakdown from the list, or no breakdown.");
+        if (by.stream().anyMatch(grouping -> definition.grouping(grouping).isEmpty())) {
+            errors.put("by", "Choose breakdowns from the list, or none.");
         }
         if (profiles.stream().noneMatch(profile -> profile.id().equals(disclosure))) {
             errors.put("disclosure", "Choose one of the disclosure profiles listed.");

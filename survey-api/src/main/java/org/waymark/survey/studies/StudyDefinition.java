@@ -33,9 +33,11 @@ public record StudyDefinition(
         LocalDate retainDataUntil,
         @Valid FollowUp followUp) {
 
-    static final String STUDY_ID = "[a-z0-9][a-z0-9-]{1,63}";
+    /** Not {@code new}, which names the workspace's upload page (/workspace/studies/new). */
+    static final String STUDY_ID = "(?!new$)[a-z0-9][a-z0-9-]{1,63}";
+
     static final String STUDY_ID_MESSAGE =
-            "must be 2 to 64 lower-case letters, digits or hyphens, starting with a letter or digit";
+            "must be 2 to 64 lower-case letters, digits or hyphens, starting with a letter or digit, and not 'new'";
     static final String ID = "[a-z][a-z0-9_]{0,63}";
     static final String ID_MESSAGE =
             "must be 1 to 64 lower-case letters, digits or underscores, starting with a letter";

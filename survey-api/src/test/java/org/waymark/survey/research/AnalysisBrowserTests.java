@@ -9,17 +9,19 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.waymark.survey.TestAccounts;
 import org.waymark.survey.WaymarkIntegrationTest;
@@ -92,7 +94,7 @@ class AnalysisBrowserTests {
 
         browser.click("#q-support_medication");
         browser.click("#q-views_listened_to");
-        new Select(browser.find("#by")).selectByVisibleText("Community");
+        browser.click("input[name='by'][value='community']");
         browser.submit("form.analysis-form button[type='submit']");
         assertThat(browser.driver().getCurrentUrl())
                 .as("a result is an address to keep")
@@ -132,6 +134,16 @@ class AnalysisBrowserTests {
                 .contains("by=community");
         scrollTo("preview-heading");
         check("35-report-preview");
+
+        // With its script, the builder saves and draws the preview again when a choice changes.
+        assertThat(browser.find("#preview-status").getText()).contains("drawn again each time");
+        browser.type("#draft-summary", "A summary changed without pressing the button.");
+        browser.click("input[name='by'][value='community']");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                .until(driver -> driver.findElement(By.cssSelector(".report-preview"))
+                        .getText()
+                        .contains("A summary changed without pressing the button."));
+        assertThat(browser.find("#preview-status").getText()).startsWith("Saved.");
 
         String pdfLink = browser.find("a.button[href$='.pdf']").getAttribute("href");
         String cookies = browser.driver().manage().getCookies().stream()

@@ -71,6 +71,22 @@ class AnalysisPagesTests {
     }
 
     @Test
+    void breaksAQuestionDownBySeveralGroupingsAtOnceAsTheApiDoes() {
+        // The form sends each ticked grouping as its own 'by'; the API's comma-joined form works too.
+        for (String by : List.of("by=community&by=gender", "by=community,gender")) {
+            var reply = page(RESEARCHER).get(PAGE + "?question=support_medication&" + by + "&disclosure=nhs-standard");
+            assertThat(reply.status()).as(by).isEqualTo(200);
+            assertThat(reply.body())
+                    .as(by)
+                    .contains("id=\"t-support_medication-community\"", "id=\"t-support_medication-gender\"")
+                    .contains("value=\"community\" checked=\"checked\"", "value=\"gender\" checked=\"checked\"");
+        }
+        var oneUnknown = page(RESEARCHER).get(PAGE + "?question=support_medication&by=community&by=shoe_size");
+        assertThat(oneUnknown.status()).isEqualTo(400);
+        assertThat(oneUnknown.body()).contains("Choose breakdowns from the list");
+    }
+
+    @Test
     void showsExactlyTheFiguresTheApiGivesHiddenCellsIncluded() {
         String query = "?question=support_medication&by=community&disclosure=nhs-standard";
         JsonNode api = TestAccounts.signedIn(port, ANALYST)
@@ -162,7 +178,7 @@ class AnalysisPagesTests {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.body())
-                .contains("There is a problem", "Choose a breakdown from the list")
+                .contains("There is a problem", "Choose breakdowns from the list")
                 .doesNotContain("<b>nope</b>", "id=\"results-heading\"");
     }
 

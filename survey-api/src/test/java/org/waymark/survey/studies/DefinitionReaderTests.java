@@ -121,6 +121,24 @@ class DefinitionReaderTests {
     }
 
     @Test
+    void refusesTheStudyIdNewWhichNamesTheUploadPageButNotIdsThatMerelyContainIt() {
+        assertThat(errorsOf(TestDefinitions.minimal().with(root -> root.put("id", "new"))))
+                .singleElement()
+                .satisfies(error -> {
+                    assertThat(error.path()).isEqualTo("$.id");
+                    assertThat(error.message()).contains("not 'new'");
+                });
+        for (String id : List.of("new-study", "renew")) {
+            assertThat(TestDefinitions.reader()
+                            .read(TestDefinitions.minimal()
+                                    .with(root -> root.put("id", id))
+                                    .json())
+                            .id())
+                    .isEqualTo(id);
+        }
+    }
+
+    @Test
     void rejectsARepeatedQuestionId() {
         var definition = TestDefinitions.minimal();
         definition.question(1, 3).put("id", "ethnicity");
