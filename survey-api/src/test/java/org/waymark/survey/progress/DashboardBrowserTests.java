@@ -12,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.waymark.survey.TestAccounts;
 import org.waymark.survey.TestApi;
@@ -69,14 +67,7 @@ class DashboardBrowserTests {
         long height = (Long)
                 ((JavascriptExecutor) browser.driver()).executeScript("return document.documentElement.scrollHeight;");
         browser.driver().manage().window().setSize(new Dimension(width, (int) Math.min(height + 20, 6000)));
-        browser.accessibility()
-                .getViolations()
-                .forEach(rule -> problems.add(name + ": " + rule.getId() + " (" + rule.getHelp() + ") on "
-                        + rule.getNodes().size() + " element(s)"));
-        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(
-                shots.resolve("workspace-" + name + ".png"),
-                ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+        browser.checkAndPhotograph(name, "workspace-" + name, problems);
     }
 
     private int width = 412;

@@ -3,12 +3,15 @@ package org.waymark.survey.questionnaire;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -110,6 +113,19 @@ public final class Browser implements AutoCloseable {
     /** The accessibility problems axe-core finds on the current page, against WCAG 2.2 A and AA. */
     public Results accessibility() {
         return new AxeBuilder().withTags(WCAG_22_AA).analyze(driver);
+    }
+
+    /**
+     * Checks the current page with axe-core, adding each violation to {@code problems} under {@code name},
+     * and photographs it into {@code target/screenshots/<file>.png}.
+     */
+    public void checkAndPhotograph(String name, String file, List<String> problems) throws IOException {
+        accessibility()
+                .getViolations()
+                .forEach(rule -> problems.add(name + ": " + rule.getId() + " (" + rule.getHelp() + ") on "
+                        + rule.getNodes().size() + " element(s)"));
+        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(shots.resolve(file + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     @Override

@@ -7,8 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.waymark.survey.TestAccounts;
@@ -58,14 +54,7 @@ class AnalysisBrowserTests {
     }
 
     private void check(String name) throws Exception {
-        browser.accessibility()
-                .getViolations()
-                .forEach(rule -> problems.add(name + ": " + rule.getId() + " (" + rule.getHelp() + ") on "
-                        + rule.getNodes().size() + " element(s)"));
-        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(
-                shots.resolve("workspace-" + name + ".png"),
-                ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+        browser.checkAndPhotograph(name, "workspace-" + name, problems);
     }
 
     private void width(int pixels) {

@@ -2,16 +2,12 @@ package org.waymark.survey.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.waymark.survey.TestAccounts;
 import org.waymark.survey.TestApi;
@@ -48,14 +44,7 @@ class WorkspaceBrowserTests {
     }
 
     private void check(String name) throws Exception {
-        browser.accessibility()
-                .getViolations()
-                .forEach(rule -> problems.add(name + ": " + rule.getId() + " (" + rule.getHelp() + ") on "
-                        + rule.getNodes().size() + " element(s)"));
-        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(
-                shots.resolve("workspace-" + name + ".png"),
-                ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+        browser.checkAndPhotograph(name, "workspace-" + name, problems);
     }
 
     private void signInWithPassword() {

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.waymark.survey.TestAccounts;
@@ -52,14 +50,7 @@ class StudyPagesBrowserTests {
     }
 
     private void check(String name) throws Exception {
-        browser.accessibility()
-                .getViolations()
-                .forEach(rule -> problems.add(name + ": " + rule.getId() + " (" + rule.getHelp() + ") on "
-                        + rule.getNodes().size() + " element(s)"));
-        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(
-                shots.resolve("workspace-" + name + ".png"),
-                ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+        browser.checkAndPhotograph(name, "workspace-" + name, problems);
     }
 
     /** Scrolls the page so that an element is in the middle of the window, for the screenshot. */

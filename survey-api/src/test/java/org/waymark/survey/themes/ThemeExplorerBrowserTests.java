@@ -2,16 +2,12 @@ package org.waymark.survey.themes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.waymark.survey.TestAccounts;
@@ -48,14 +44,7 @@ class ThemeExplorerBrowserTests {
     }
 
     private void check(String name) throws Exception {
-        browser.accessibility()
-                .getViolations()
-                .forEach(rule -> problems.add(name + ": " + rule.getId() + " (" + rule.getHelp() + ") on "
-                        + rule.getNodes().size() + " element(s)"));
-        Path shots = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.write(
-                shots.resolve("workspace-" + name + ".png"),
-                ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+        browser.checkAndPhotograph(name, "workspace-" + name, problems);
     }
 
     /** A window this wide; a laptop's is taller, so the screenshots for the docs show whole tables. */
