@@ -31,9 +31,6 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -56,8 +53,6 @@ public final class AnswerIndex implements AutoCloseable {
     static final String FORMAT = "waymark.index-format";
 
     static final String CURRENT_FORMAT = "2";
-
-    private static final int PASSAGES = 2;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -218,7 +213,7 @@ public final class AnswerIndex implements AutoCloseable {
             TopDocs top = (TopDocs) results[0];
             GroupCounter.Counts counts = (GroupCounter.Counts) results[1];
             ScoreDoc[] page = pageOf(top.scoreDocs, request.page() * request.pageSize(), request.pageSize());
-            List<SearchResult.Hit> hits = hits(searcher, query, page);
+            List<SearchResult.Hit> hits = AnswerHighlighter.hits(searcher, query, page);
             return new SearchResult(counts.answers(), hits, counts.participantsByGroup(), !searcher.timedOut());
         });
     }
@@ -280,7 +275,7 @@ public final class AnswerIndex implements AutoCloseable {
                     .add(new TermQuery(new Term(AnswerFields.ID, id)), Occur.MUST_NOT)
                     .build();
             TopDocs top = searcher.search(query, count);
-            return hits(searcher, searcher.rewrite(like), top.scoreDocs);
+            return AnswerHighlighter.hits(searcher, searcher.rewrite(like), top.scoreDocs);
         });
     }
 
@@ -335,36 +330,6 @@ public final class AnswerIndex implements AutoCloseable {
         ScoreDoc[] page = new ScoreDoc[Math.min(size, ranked.length - from)];
         System.arraycopy(ranked, from, page, 0, page.length);
         return page;
-    }
-
-    /** The hits of a page, highlighted for a query already rewritten by the searcher. */
-    private static List<SearchResult.Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page)
-            throws IOException {
-        if (page.length == 0) {
-            return List.of();
-        }
-        UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, AnswerAnalyzers.perField())
-                .withMaskedFieldsFunc(field -> AnswerFields.TEXT.equals(field) ? Set.of(AnswerFields.EXACT) : Set.of())
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .build();
-        String[] highlights = highlighter.highlight(AnswerFields.TEXT, query, topDocs(page), PASSAGES);
-        StoredFields stored = searcher.storedFields();
-        List<SearchResult.Hit> hits = new ArrayList<>(page.length);
-        for (int i = 0; i < page.length; i++) {
-            Document document = stored.document(
-                    page[i].doc, Set.of(AnswerFields.RESPONSE_KEY, AnswerFields.RESPONSE_ID, AnswerFields.QUESTION));
-            hits.add(new SearchResult.Hit(
-                    document.getField(AnswerFields.RESPONSE_KEY).numericValue().longValue(),
-                    document.get(AnswerFields.RESPONSE_ID),
-                    document.get(AnswerFields.QUESTION),
-                    highlights[i],
-                    page[i].score));
-        }
-        return hits;
-    }
-
-    private static TopDocs topDocs(ScoreDoc[] docs) {
-        return new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
     }
 
     private interface SearcherWork<T> {

@@ -79,6 +79,19 @@ class AnswerIndexTests {
     }
 
     @Test
+    void highlightsEveryWordAWildcardFindsBesideStemsAndPhrases() {
+        // Wildcard matches are read from the index's offsets rather than by analysing the text again:
+        // every word the query finds is marked, and no other.
+        index.upsertResponse(
+                STUDY, 1, List.of(answer(1, "Recovery took time; recovering friends listened to my care plan.")));
+        index.commit(1);
+        assertThat(search("recov* OR listen OR \"care plan\"").hits().getFirst().highlight())
+                .isEqualTo("<mark>Recovery</mark> took time; <mark>recovering</mark> friends <mark>listened</mark>"
+                        + " to my <mark>care plan</mark>.");
+        assertThat(search("friend*").hits().getFirst().highlight()).contains("<mark>friends</mark>");
+    }
+
+    @Test
     void anUpsertReplacesAResponsesAnswersAndRepeatingItChangesNothing() {
         index.upsertResponse(STUDY, 1, List.of(answer(1, "first words about hope")));
         index.upsertResponse(STUDY, 1, List.of(answer(1, "second words about staff")));

@@ -1,0 +1,124 @@
+package org.waymark.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UHComponents;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * A page of hits with their highlighted passages. Each hit's stored fields are read once, for both the
+ * highlighter and the hit, and the places where the query matches come from the offsets in the index's
+ * postings: the answer's text is never analysed again.
+ */
+final class AnswerHighlighter {
+
+    private static final int PASSAGES = 2;
+
+    private static final Set<String> STORED =
+            Set.of(AnswerFields.TEXT, AnswerFields.RESPONSE_KEY, AnswerFields.RESPONSE_ID, AnswerFields.QUESTION);
+
+    private AnswerHighlighter() {}
+
+    /** The hits of a page, highlighted for a query already rewritten by the searcher. */
+    static List<SearchResult.Hit> hits(IndexSearcher searcher, Query query, ScoreDoc[] page) throws IOException {
+        if (page.length == 0) {
+            return List.of();
+        }
+        Map<Integer, Document> documents = read(searcher, page);
+        UnifiedHighlighter highlighter = new Highlighter(
+                UnifiedHighlighter.builder(searcher, AnswerAnalyzers.perField())
+                        .withMaskedFieldsFunc(
+                                field -> AnswerFields.TEXT.equals(field) ? Set.of(AnswerFields.EXACT) : Set.of())
+                        .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)),
+                documents);
+        String[] highlights = highlighter.highlight(AnswerFields.TEXT, query, topDocs(page), PASSAGES);
+        List<SearchResult.Hit> hits = new ArrayList<>(page.length);
+        for (int i = 0; i < page.length; i++) {
+            Document document = documents.get(page[i].doc);
+            hits.add(new SearchResult.Hit(
+                    document.getField(AnswerFields.RESPONSE_KEY).numericValue().longValue(),
+                    document.get(AnswerFields.RESPONSE_ID),
+                    document.get(AnswerFields.QUESTION),
+                    highlights[i],
+                    page[i].score));
+        }
+        return hits;
+    }
+
+    /** Each hit's stored fields, read in the index's order so that neighbours share a decompressed block. */
+    private static Map<Integer, Document> read(IndexSearcher searcher, ScoreDoc[] page) throws IOException {
+        int[] docs = Arrays.stream(page).mapToInt(hit -> hit.doc).sorted().toArray();
+        StoredFields stored = searcher.storedFields();
+        Map<Integer, Document> documents = HashMap.newHashMap(docs.length);
+        for (int doc : docs) {
+            documents.put(doc, stored.document(doc, STORED));
+        }
+        return documents;
+    }
+
+    private static TopDocs topDocs(ScoreDoc[] docs) {
+        return new TopDocs(new TotalHits(docs.length, TotalHits.Relation.EQUAL_TO), docs);
+    }
+
+    private static final class Highlighter extends UnifiedHighlighter {
+
+        private final Map<Integer, Document> documents;
+
+        Highlighter(Builder builder, Map<Integer, Document> documents) {
+            super(builder);
+            this.documents = documents;
+        }
+
+        /**
+         * Lucene re-analyses the text when a query holds a wildcard (recov*), since its older way of
+         * finding matches would then scan every word in the index. Matches are found here through the
+         * query's own {@code Weight.matches} (the highlighter's default), which finds a wildcard's words
+         * in the index directly and reads their offsets from the postings for the one answer: the same
+         * matches as re-analysing finds, without re-analysing.
+         */
+        @Override
+        protected OffsetSource getOptimizedOffsetSource(UHComponents components) {
+            OffsetSource optimized = super.getOptimizedOffsetSource(components);
+            boolean fromPostings = optimized == OffsetSource.ANALYSIS
+                    && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)
+                    && getOffsetSource(components.field()) == OffsetSource.POSTINGS;
+            return fromPostings ? OffsetSource.POSTINGS : optimized;
+        }
+
+        /** The text read with the rest of each hit, cut to the same length Lucene's own reading would. */
+        @Override
+        protected List<CharSequence[]> loadFieldValues(
+                String[] fields, DocIdSetIterator docIter, int cacheCharsThreshold) throws IOException {
+            List<CharSequence[]> values = new ArrayList<>();
+            int chars = 0;
+            do {
+                int doc = docIter.nextDoc();
+                if (doc == DocIdSetIterator.NO_MORE_DOCS) {
+                    break;
+                }
+                CharSequence[] byField = new CharSequence[fields.length];
+                for (int i = 0; i < fields.length; i++) {
+                    String value = documents.get(doc).get(fields[i]);
+                    byField[i] = value == null ? null : value.substring(0, Math.min(getMaxLength(), value.length()));
+                    chars += byField[i] == null ? 0 : byField[i].length();
+                }
+                values.add(byField);
+            } while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);
+            return values;
+        }
+    }
+}
