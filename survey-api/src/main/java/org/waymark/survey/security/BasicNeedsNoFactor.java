@@ -40,9 +40,10 @@ final class BasicNeedsNoFactor extends OncePerRequestFilter {
             SecurityContextHolder.clearContext();
             refusals.signInRequired(
                     response,
-                    "This account signs in with a second factor, which HTTP Basic cannot carry. Use a personal"
-                            + " access token instead ('Authorization: Bearer <token>'): make one on your account"
-                            + " page, /workspace/account, after signing in there.");
+                    "This account needs a second factor to sign in, which HTTP Basic cannot carry. Use a"
+                            + " personal access token instead ('Authorization: Bearer <token>'): sign in at"
+                            + " /sign-in (setting up the second factor if asked), then make one on your account"
+                            + " page, /workspace/account.");
             return;
         }
         chain.doFilter(request, response);
