@@ -55,21 +55,9 @@ class StudyPages {
             Model model,
             HttpServletResponse response) {
         if (!confirmed) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(
-                    id,
-                    me,
-                    Map.of("confirm-publish", "Tick the box to confirm that you want to publish this version"),
-                    model,
-                    response);
+            return unconfirmed(id, me, "confirm-publish", "publish this version", model, response);
         }
-        try {
-            studies.publish(id, me.getName());
-        } catch (ApiProblemException refused) {
-            response.setStatus(refused.status().value());
-            return page(id, me, Map.of("actions", refused.getMessage()), model, response);
-        }
-        return "redirect:/workspace/studies/" + id + "?done=published";
+        return change(id, me, () -> studies.publish(id, me.getName()), "published", model, response);
     }
 
     @PostMapping(CLOSE)
@@ -80,21 +68,28 @@ class StudyPages {
             Model model,
             HttpServletResponse response) {
         if (!confirmed) {
-            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return page(
-                    id,
-                    me,
-                    Map.of("confirm-close", "Tick the box to confirm that you want to close the study"),
-                    model,
-                    response);
+            return unconfirmed(id, me, "confirm-close", "close the study", model, response);
         }
+        return change(id, me, () -> studies.close(id, me.getName()), "closed", model, response);
+    }
+
+    /** The overview again, asking to tick the box that confirms {@code what}. */
+    private String unconfirmed(
+            String id, Authentication me, String box, String what, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        return page(id, me, Map.of(box, "Tick the box to confirm that you want to " + what), model, response);
+    }
+
+    /** Makes a confirmed change, then the overview says it is done; a refusal is shown in its own words. */
+    private String change(
+            String id, Authentication me, Runnable action, String done, Model model, HttpServletResponse response) {
         try {
-            studies.close(id, me.getName());
+            action.run();
         } catch (ApiProblemException refused) {
             response.setStatus(refused.status().value());
             return page(id, me, Map.of("actions", refused.getMessage()), model, response);
         }
-        return "redirect:/workspace/studies/" + id + "?done=closed";
+        return "redirect:/workspace/studies/" + id + "?done=" + done;
     }
 
     private String page(
