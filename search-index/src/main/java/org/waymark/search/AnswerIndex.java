@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -165,6 +166,25 @@ public final class AnswerIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits for the merges that writing has started to finish, then commits and shows their result to
+     * searches. A freshly built index is left in many small segments while its merges run in the
+     * background; searching it is slower until they end (each query is answered segment by segment),
+     * and the merges take the processor from searches meanwhile.
+     */
+    public void settle() {
+        try {
+            writer.maybeMerge();
+            if (writer.getConfig().getMergeScheduler() instanceof ConcurrentMergeScheduler merges) {
+                merges.sync();
+            }
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not merge the search index", e);
+        }
+    }
+
     /** The last change the committed index reflects, or empty for a new index. */
     public Optional<Long> appliedThrough() {
         try {
@@ -294,6 +314,11 @@ public final class AnswerIndex implements AutoCloseable {
             }
             return ids;
         });
+    }
+
+    /** How many segments searches read: each query is answered segment by segment. */
+    int segments() {
+        return withSearcher(searcher -> searcher.getIndexReader().leaves().size());
     }
 
     /** How many answers are indexed for a study. */

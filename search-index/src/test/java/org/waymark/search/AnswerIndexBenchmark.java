@@ -62,7 +62,14 @@ class AnswerIndexBenchmark {
             } else {
                 System.out.printf(Locale.ROOT, "Reusing the index of %,d answers in %s%n", ANSWERS, folder);
             }
-            System.out.printf(Locale.ROOT, "Index: %,.0f MB%n", folderBytes(folder) / 1e6);
+            long start = System.nanoTime();
+            index.settle();
+            System.out.printf(
+                    Locale.ROOT,
+                    "Merges finished after %.1f s more; index: %,.0f MB in %d segments%n",
+                    (System.nanoTime() - start) / 1e9,
+                    folderBytes(folder) / 1e6,
+                    index.segments());
             time(index);
         }
     }

@@ -244,6 +244,23 @@ class AnswerIndexTests {
     }
 
     @Test
+    void settlingMergesSmallSegmentsAndKeepsEveryAnswerAndTheFeedPosition() {
+        // One commit per response leaves a segment each, more than the merge policy keeps (10 a tier).
+        for (long key = 1; key <= 30; key++) {
+            index.upsertResponse(STUDY, key, List.of(answer(key, "hope number " + key)));
+            index.commit(key);
+        }
+        index.settle();
+        assertThat(index.segments()).isLessThanOrEqualTo(10);
+        assertThat(search("hope").total()).isEqualTo(30);
+        index.close();
+        index = AnswerIndex.open(directory, Duration.ofSeconds(5));
+        assertThat(index.appliedThrough()).contains(30L);
+        assertThat(index.segments()).isLessThanOrEqualTo(10);
+        assertThat(index.count(STUDY)).isEqualTo(30);
+    }
+
+    @Test
     void dropsWhatWasNotCommittedWhenItStopsWithoutCommitting() {
         index.upsertResponse(STUDY, 1, List.of(answer(1, "kept")));
         index.commit(1);

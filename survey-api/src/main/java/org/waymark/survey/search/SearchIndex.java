@@ -153,6 +153,9 @@ public class SearchIndex implements DisposableBean {
                 indexer.finish();
             }
             rebuilt.commit(settled);
+            // Searches keep using the old index until the new one's merges end: switched to unmerged, it
+            // would answer more slowly, with the merges competing for the processor.
+            rebuilt.settle();
             writing.lock();
             try {
                 catchUp(rebuilt, settled, false);

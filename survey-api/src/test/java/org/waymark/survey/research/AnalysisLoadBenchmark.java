@@ -15,21 +15,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.waymark.survey.BenchmarkApp;
 import org.waymark.survey.BulkResponses;
 import org.waymark.survey.Headlines;
-import org.waymark.survey.TestApi;
-import org.waymark.survey.WaymarkApplication;
 import org.waymark.survey.database.EmbeddedMariaDb;
 import org.waymark.survey.studies.StudyService;
 
@@ -44,7 +38,6 @@ import org.waymark.survey.studies.StudyService;
 @Tag("benchmark")
 class AnalysisLoadBenchmark {
 
-    private static final String PASSWORD = "benchmark-admin-" + UUID.randomUUID();
     private static final String STUDY = "cpa-recovery";
     private static final String PATH = "/api/studies/" + STUDY + "/analysis?by=community,gender,compulsory";
     /** {@code -Dwaymark.benchmark.analysis-load-sizes=20000,40000} for a quick look: the first size, then the largest. */
@@ -74,24 +67,11 @@ class AnalysisLoadBenchmark {
 
     @Test
     void analysisOfStoredResponses() throws Exception {
-        Path dataDir = Path.of("target", "benchmark-data", UUID.randomUUID().toString());
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WaymarkApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--waymark.data-dir=" + dataDir,
-                        "--waymark.demo.enabled=false",
-                        "--WAYMARK_ADMIN_PASSWORD=" + PASSWORD,
-                        "--logging.level.root=warn")) {
-            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (BenchmarkApp app = BenchmarkApp.start(List.of("--waymark.demo.enabled=false"))) {
             // The bundled study has no owner; the admin needs a role in it to see its analysis.
-            var granted = TestApi.on(port)
-                    .as("admin", PASSWORD)
-                    .put("/api/studies/" + STUDY + "/roles/admin", "{\"role\": \"researcher\"}");
-            if (granted.status() != 200) {
-                throw new IllegalStateException("could not give the admin a role: " + granted.body());
-            }
-            EmbeddedMariaDb server = app.getBean(EmbeddedMariaDb.class);
-            StudyService.PublishedStudy study = app.getBean(StudyService.class).published(STUDY);
+            app.giveAdminRole(STUDY, "researcher");
+            EmbeddedMariaDb server = app.bean(EmbeddedMariaDb.class);
+            StudyService.PublishedStudy study = app.bean(StudyService.class).published(STUDY);
             List<List<BulkResponses.Row>> pool = BulkResponses.closedAnswerPool(study.definition(), DISTINCT);
             List<Run> runs = new ArrayList<>();
             String note;
@@ -100,14 +80,14 @@ class AnalysisLoadBenchmark {
                 long rows = insert(connection, study.versionId(), pool, 0, FIRST);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 BulkResponses.analyze(connection);
-                runs.add(measure(port, FIRST, rows, seconds));
+                runs.add(measure(app, FIRST, rows, seconds));
                 double projected = seconds * (LARGEST - FIRST) / FIRST;
                 if (LARGEST > FIRST && projected < INSERT_BUDGET_SECONDS) {
                     start = System.nanoTime();
                     rows += insert(connection, study.versionId(), pool, FIRST, LARGEST);
                     seconds += (System.nanoTime() - start) / 1e9;
                     BulkResponses.analyze(connection);
-                    runs.add(measure(port, LARGEST, rows, seconds));
+                    runs.add(measure(app, LARGEST, rows, seconds));
                     note = "";
                 } else if (LARGEST <= FIRST) {
                     note = "";
@@ -125,7 +105,7 @@ class AnalysisLoadBenchmark {
                 }
             }
             report(runs, note);
-            headlines(runs, note, app.getBean(JdbcClient.class));
+            headlines(runs, note, app.bean(JdbcClient.class));
         }
     }
 
@@ -136,14 +116,11 @@ class AnalysisLoadBenchmark {
         return new BulkResponses(STUDY, versionId).insertFromPool(connection, from, to, pool);
     }
 
-    private static Run measure(int port, int responses, long answerRows, double insertSeconds) throws Exception {
+    private static Run measure(BenchmarkApp app, int responses, long answerRows, double insertSeconds)
+            throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + PATH))
-                .header(
-                        "Authorization",
-                        "Basic "
-                                + Base64.getEncoder()
-                                        .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + PATH))
+                .header("Authorization", app.adminAuthorization())
                 .GET()
                 .build();
         System.gc();
