@@ -59,6 +59,7 @@ public final class AnswerIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Duration timeLimit;
+    private final SegmentOrdinals.Cache ordinals = new SegmentOrdinals.Cache();
 
     /** Whether every answer in the index was written with its word pairs. */
     private final boolean wordPairs;
@@ -228,7 +229,8 @@ public final class AnswerIndex implements AutoCloseable {
             Query fast = faster(query);
             int depth = (request.page() + 1) * request.pageSize();
             var manager = new MultiCollectorManager(
-                    new TopScoreDocCollectorManager(depth, 0), new GroupCounter.Manager(request.countedGroupings()));
+                    new TopScoreDocCollectorManager(depth, 0),
+                    new GroupCounter.Manager(request.countedGroupings(), ordinals));
             Object[] results = searcher.search(fast, manager);
             TopDocs top = (TopDocs) results[0];
             GroupCounter.Counts counts = (GroupCounter.Counts) results[1];
@@ -319,6 +321,11 @@ public final class AnswerIndex implements AutoCloseable {
     /** How many segments searches read: each query is answered segment by segment. */
     int segments() {
         return withSearcher(searcher -> searcher.getIndexReader().leaves().size());
+    }
+
+    /** How many segments' ordinals are held in memory for counting ({@link SegmentOrdinals}). */
+    int segmentsWithOrdinals() {
+        return ordinals.size();
     }
 
     /** How many answers are indexed for a study. */

@@ -28,7 +28,7 @@ import org.apache.lucene.util.BytesRef;
  * order within a segment, so a participant is counted when the response changes from one match to
  * the next, without remembering every response seen. A participant's groups are read from one value
  * that holds them all ({@link AnswerFields#GROUPS}), and counts are kept by its ordinal, turned into
- * group names once per segment. (This holds because searches do not split a segment between
+ * group names once per segment. Both ordinals come from memory ({@link SegmentOrdinals}). (This holds because searches do not split a segment between
  * threads; {@link AnswerIndex} searches without an executor.)
  */
 final class GroupCounter implements Collector {
@@ -37,11 +37,13 @@ final class GroupCounter implements Collector {
     record Counts(long answers, Map<String, Map<String, Integer>> participantsByGroup) {}
 
     private final List<String> groupings;
+    private final SegmentOrdinals.Cache cache;
     private final List<SegmentCounts> segments = new ArrayList<>();
     private long answers;
 
-    private GroupCounter(List<String> groupings) {
+    private GroupCounter(List<String> groupings, SegmentOrdinals.Cache cache) {
         this.groupings = groupings;
+        this.cache = cache;
     }
 
     @Override
@@ -62,8 +64,9 @@ final class GroupCounter implements Collector {
                 }
             };
         }
-        SortedDocValues response = DocValues.getSorted(context.reader(), AnswerFields.RESPONSE);
-        SegmentCounts counts = new SegmentCounts(context.reader(), groupings);
+        SegmentOrdinals ordinals = cache.of(context.reader());
+        int[] responses = ordinals.responses();
+        SegmentCounts counts = new SegmentCounts(context.reader(), groupings, ordinals.combinations());
         segments.add(counts);
         return new LeafCollector() {
             private int lastResponse = -1;
@@ -74,12 +77,9 @@ final class GroupCounter implements Collector {
             @Override
             public void collect(int doc) throws IOException {
                 answers++;
-                if (!response.advanceExact(doc)) {
-                    return;
-                }
-                int ordinal = response.ordValue();
-                if (ordinal != lastResponse) {
-                    lastResponse = ordinal;
+                int response = responses[doc];
+                if (response >= 0 && response != lastResponse) {
+                    lastResponse = response;
                     counts.countParticipant(doc);
                 }
             }
@@ -93,12 +93,14 @@ final class GroupCounter implements Collector {
      */
     private static final class SegmentCounts {
         final SortedDocValues combinations;
+        final int[] combinationOf;
         final int[] byCombination;
         final SortedDocValues[] groups;
         final int[][] participants;
 
-        SegmentCounts(LeafReader reader, List<String> groupings) throws IOException {
+        SegmentCounts(LeafReader reader, List<String> groupings, int[] combinationOf) throws IOException {
             combinations = reader.getSortedDocValues(AnswerFields.GROUPS);
+            this.combinationOf = combinationOf;
             byCombination = combinations == null ? new int[0] : new int[combinations.getValueCount()];
             groups = new SortedDocValues[groupings.size()];
             participants = new int[groupings.size()][];
@@ -109,8 +111,8 @@ final class GroupCounter implements Collector {
         }
 
         void countParticipant(int doc) throws IOException {
-            if (combinations != null && combinations.advanceExact(doc)) {
-                byCombination[combinations.ordValue()]++;
+            if (combinationOf != null && combinationOf[doc] >= 0) {
+                byCombination[combinationOf[doc]]++;
                 return;
             }
             for (int i = 0; i < groups.length; i++) {
@@ -148,14 +150,16 @@ final class GroupCounter implements Collector {
     static final class Manager implements CollectorManager<GroupCounter, Counts> {
 
         private final List<String> groupings;
+        private final SegmentOrdinals.Cache cache;
 
-        Manager(List<String> groupings) {
+        Manager(List<String> groupings, SegmentOrdinals.Cache cache) {
             this.groupings = List.copyOf(groupings);
+            this.cache = cache;
         }
 
         @Override
         public GroupCounter newCollector() {
-            return new GroupCounter(groupings);
+            return new GroupCounter(groupings, cache);
         }
 
         @Override

@@ -40,6 +40,10 @@ class AnswerIndexTests {
         return index.search(SearchRequest.of(STUDY, query));
     }
 
+    private SearchResult countingGroups(String query) {
+        return index.search(SearchRequest.of(STUDY, query).countingGroups(List.of("community")));
+    }
+
     private List<Long> keys(SearchResult result) {
         return result.hits().stream()
                 .map(SearchResult.Hit::responseKey)
@@ -247,12 +251,20 @@ class AnswerIndexTests {
     void settlingMergesSmallSegmentsAndKeepsEveryAnswerAndTheFeedPosition() {
         // One commit per response leaves a segment each, more than the merge policy keeps (10 a tier).
         for (long key = 1; key <= 30; key++) {
-            index.upsertResponse(STUDY, key, List.of(answer(key, "hope number " + key)));
+            index.upsertResponse(
+                    STUDY, key, List.of(answer(key, QUESTION, "hope number " + key, Map.of("community", "A"))));
             index.commit(key);
+            assertThat(countingGroups("hope").total()).isEqualTo(key);
         }
         index.settle();
         assertThat(index.segments()).isLessThanOrEqualTo(10);
-        assertThat(search("hope").total()).isEqualTo(30);
+        assertThat(countingGroups("hope").byGroup().get("community").values().stream()
+                        .mapToInt(Integer::intValue)
+                        .sum())
+                .isEqualTo(30);
+        assertThat(index.segmentsWithOrdinals())
+                .as("the counting's ordinals are dropped with the segments merged away")
+                .isEqualTo(index.segments());
         index.close();
         index = AnswerIndex.open(directory, Duration.ofSeconds(5));
         assertThat(index.appliedThrough()).contains(30L);
