@@ -28,8 +28,9 @@ import org.apache.lucene.util.BytesRef;
  * order within a segment, so a participant is counted when the response changes from one match to
  * the next, without remembering every response seen. A participant's groups are read from one value
  * that holds them all ({@link AnswerFields#GROUPS}), and counts are kept by its ordinal, turned into
- * group names once per segment. Both ordinals come from memory ({@link SegmentOrdinals}). (This holds because searches do not split a segment between
- * threads; {@link AnswerIndex} searches without an executor.)
+ * group names once per segment. (This holds because searches do not split a segment between
+ * threads; {@link AnswerIndex} searches without an executor.) Where each response's answers start, and
+ * each answer's combination of groups, are held in memory ({@link SegmentOrdinals}).
  */
 final class GroupCounter implements Collector {
 
@@ -65,11 +66,10 @@ final class GroupCounter implements Collector {
             };
         }
         SegmentOrdinals ordinals = cache.of(context.reader());
-        int[] responses = ordinals.responses();
-        SegmentCounts counts = new SegmentCounts(context.reader(), groupings, ordinals.combinations());
+        SegmentCounts counts = new SegmentCounts(context.reader(), groupings, ordinals);
         segments.add(counts);
         return new LeafCollector() {
-            private int lastResponse = -1;
+            private int lastMatch = -1;
 
             @Override
             public void setScorer(Scorable scorer) {}
@@ -77,11 +77,10 @@ final class GroupCounter implements Collector {
             @Override
             public void collect(int doc) throws IOException {
                 answers++;
-                int response = responses[doc];
-                if (response >= 0 && response != lastResponse) {
-                    lastResponse = response;
+                if (ordinals.startsAnotherParticipant(lastMatch, doc)) {
                     counts.countParticipant(doc);
                 }
+                lastMatch = doc;
             }
         };
     }
@@ -93,14 +92,14 @@ final class GroupCounter implements Collector {
      */
     private static final class SegmentCounts {
         final SortedDocValues combinations;
-        final int[] combinationOf;
+        final SegmentOrdinals ordinals;
         final int[] byCombination;
         final SortedDocValues[] groups;
         final int[][] participants;
 
-        SegmentCounts(LeafReader reader, List<String> groupings, int[] combinationOf) throws IOException {
+        SegmentCounts(LeafReader reader, List<String> groupings, SegmentOrdinals ordinals) throws IOException {
             combinations = reader.getSortedDocValues(AnswerFields.GROUPS);
-            this.combinationOf = combinationOf;
+            this.ordinals = ordinals;
             byCombination = combinations == null ? new int[0] : new int[combinations.getValueCount()];
             groups = new SortedDocValues[groupings.size()];
             participants = new int[groupings.size()][];
@@ -111,8 +110,9 @@ final class GroupCounter implements Collector {
         }
 
         void countParticipant(int doc) throws IOException {
-            if (combinationOf != null && combinationOf[doc] >= 0) {
-                byCombination[combinationOf[doc]]++;
+            int combination = ordinals.combination(doc);
+            if (combination >= 0) {
+                byCombination[combination]++;
                 return;
             }
             for (int i = 0; i < groups.length; i++) {
