@@ -32,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * </pre>
  *
  * <p>{@code -Dwaymark.benchmark.index-dir=/tmp/some-folder} keeps the index there and reuses it on the
- * next run with the same number of answers. To profile, add {@code
+ * next run with the same number of answers; {@code -Dwaymark.benchmark.index-queries=identity,fuzzy} times
+ * only the queries whose names contain one of those words. To profile, add {@code
  * -DargLine=-XX:StartFlightRecording=filename=/tmp/search.jfr,settings=profile} and read the samples with
  * {@code jfr print --stack-depth 64 --events jdk.ExecutionSample /tmp/search.jfr}.
  */
@@ -189,6 +190,11 @@ class AnswerIndexBenchmark {
         queries.add(new Query("all of", "faith AND culture"));
         queries.add(new Query("but not", "detained NOT hospital"));
         queries.add(new Query("fuzzy", "profesionals~"));
+        String only = System.getProperty("waymark.benchmark.index-queries", "");
+        if (!only.isBlank()) {
+            List<String> names = List.of(only.split(","));
+            queries.removeIf(query -> names.stream().noneMatch(query.name()::contains));
+        }
         return queries;
     }
 
