@@ -98,8 +98,10 @@ final class AnswerHighlighter {
         /**
          * Both text fields' matches from one pass ({@link OnePass}), read from the postings: the stemmed
          * field's strategy reads both, and the exact field's, which Lucene would otherwise run beside it,
-         * has nothing left to add. Chosen by field whatever source Lucene proposes, since it proposes
-         * none for a field the query does not name (a phrase names only the exact field).
+         * has nothing left to add. Chosen by field whatever source Lucene proposes: it proposes none for
+         * a field the query does not name (a phrase names only the exact field), and re-analysing the
+         * text when the query holds a wildcard ({@code recov*}), which the weight's matches do not need
+         * (they look a wildcard's words up in the index and read their offsets from the postings).
          */
         @Override
         protected FieldOffsetStrategy getOffsetStrategy(OffsetSource source, UHComponents components) {
@@ -113,22 +115,6 @@ final class AnswerHighlighter {
                 return new NoOffsets(components);
             }
             return super.getOffsetStrategy(source, components);
-        }
-
-        /**
-         * Lucene re-analyses the text when a query holds a wildcard (recov*), since its older way of
-         * finding matches would then scan every word in the index. Matches are found here through the
-         * query's own {@code Weight.matches} (the highlighter's default), which finds a wildcard's words
-         * in the index directly and reads their offsets from the postings for the one answer: the same
-         * matches as re-analysing finds, without re-analysing.
-         */
-        @Override
-        protected OffsetSource getOptimizedOffsetSource(UHComponents components) {
-            OffsetSource optimized = super.getOptimizedOffsetSource(components);
-            boolean fromPostings = optimized == OffsetSource.ANALYSIS
-                    && components.highlightFlags().contains(HighlightFlag.WEIGHT_MATCHES)
-                    && getOffsetSource(components.field()) == OffsetSource.POSTINGS;
-            return fromPostings ? OffsetSource.POSTINGS : optimized;
         }
 
         /** The text read with the rest of each hit, cut to the same length Lucene's own reading would. */
