@@ -167,6 +167,7 @@ class FormSignIn {
         holder.setContext(context);
         contexts.saveContext(context, request, response);
         session.setAttribute(SIGNED_IN_AT, clock.instant());
+        session.setAttribute(WorkspaceSessionFilter.LAST_USED, clock.instant());
         session.setMaxInactiveInterval((int) settings.idleTimeout().toSeconds());
         // A new CSRF token for the signed-in session: one seen before sign-in is no use after it.
         new HttpSessionCsrfTokenRepository().saveToken(null, request, response);

@@ -14,15 +14,19 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Keeps a signed-in page session within its limits on every workspace request: it ends at the
- * absolute timeout however busy it is (the container ends it after the idle timeout), and when the
- * account is disabled or its admin status changed; and an account that must have a second factor
- * but has none reaches only the page that sets one up. Not a bean, so it runs only in the workspace's
- * filter chain.
+ * Keeps a signed-in page session within its limits on every workspace request: it ends after the
+ * idle timeout (judged by the application's clock from the last request it let through; the
+ * container's own expiry, set at sign-in, stays as a backstop), at the absolute timeout however busy
+ * it is, and when the account is disabled or its admin status changed; and an account that must have
+ * a second factor but has none reaches only the page that sets one up. Not a bean, so it runs only in
+ * the workspace's filter chain.
  */
 final class WorkspaceSessionFilter extends OncePerRequestFilter {
 
     static final String ENROL = "/workspace/account/second-factor";
+
+    /** The session attribute holding when the session last made a request that was let through. */
+    static final String LAST_USED = "waymark.last-used";
 
     /** What an account that must set up a second factor may still reach. */
     private static final Set<String> WHILE_ENROLLING = Set.of(ENROL, "/sign-out", "/sign-in", "/sign-in/code");
@@ -48,19 +52,25 @@ final class WorkspaceSessionFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        Instant now = clock.instant();
+        if (session.getAttribute(LAST_USED) instanceof Instant used
+                && !used.plus(settings.idleTimeout()).isAfter(now)) {
+            // As when the container ends an idle session: the visitor is simply sent to sign in.
+            end(session, response, "/sign-in");
+            return;
+        }
         Object at = session.getAttribute(FormSignIn.SIGNED_IN_AT);
         boolean expired = !(at instanceof Instant since)
-                || !since.plus(settings.absoluteTimeout()).isAfter(clock.instant());
+                || !since.plus(settings.absoluteTimeout()).isAfter(now);
         var account = accounts.findByUsername(signedIn.getName());
         boolean changed = account.isEmpty()
                 || !account.get().enabled()
                 || account.get().siteAdmin() != StudyAccess.isSiteAdmin(signedIn);
         if (expired || changed) {
-            session.invalidate();
-            SecurityContextHolder.clearContext();
-            response.sendRedirect("/sign-in?ended");
+            end(session, response, "/sign-in?ended");
             return;
         }
+        session.setAttribute(LAST_USED, now);
         if (factors.required(account.get())
                 && !account.get().hasSecondFactor()
                 && !WHILE_ENROLLING.contains(request.getRequestURI())) {
@@ -68,5 +78,11 @@ final class WorkspaceSessionFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static void end(HttpSession session, HttpServletResponse response, String then) throws IOException {
+        session.invalidate();
+        SecurityContextHolder.clearContext();
+        response.sendRedirect(then);
     }
 }
