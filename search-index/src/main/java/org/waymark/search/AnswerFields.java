@@ -26,8 +26,12 @@ final class AnswerFields {
     static final String VERSION = "version";
     static final String TEXT = "text";
     static final String EXACT = "text_exact";
-    /** Each pair of adjacent words as written, one term per pair: two-word phrases are looked up here. */
-    static final String PAIRS = "text_pairs";
+    /**
+     * Each pair of adjacent words as written, one term per pair at the position of its first word:
+     * phrases are looked up here. (Format 2 indexes held pairs without positions in {@code text_pairs};
+     * a field cannot gain positions, so this one has a new name.)
+     */
+    static final String PAIRS = "text_word_pairs";
 
     static final String GROUP_PREFIX = "group.";
     /** Every group of the participant, in one value, so that counting reads one value per participant. */
@@ -38,7 +42,10 @@ final class AnswerFields {
 
     private static final FieldType UNSTORED_TEXT = textType(false);
 
-    /** Pairs need only which answers hold them and how often: no positions, offsets or lengths. */
+    /**
+     * Pairs need which answers hold them, how often, and where (for phrases of three words or more):
+     * no offsets or lengths.
+     */
     private static final FieldType PAIR_TEXT = pairType();
 
     private AnswerFields() {}
@@ -56,7 +63,7 @@ final class AnswerFields {
         FieldType type = new FieldType();
         type.setTokenized(true);
         type.setOmitNorms(true);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
         type.freeze();
         return type;
     }

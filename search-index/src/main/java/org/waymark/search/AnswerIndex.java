@@ -25,13 +25,11 @@ import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -48,12 +46,12 @@ public final class AnswerIndex implements AutoCloseable {
 
     /**
      * The commit data key under which the index records the layout it was built with. Indexes from
-     * before it hold no word pairs ({@link AnswerFields#PAIRS}): they give the same results, with
-     * phrases read from positions, until rebuilt.
+     * before it hold no word pairs, and those of format 2 hold them without positions: both give the
+     * same results, with phrases read from the words' positions, until rebuilt.
      */
     static final String FORMAT = "waymark.index-format";
 
-    static final String CURRENT_FORMAT = "2";
+    static final String CURRENT_FORMAT = "3";
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -228,15 +226,11 @@ public final class AnswerIndex implements AutoCloseable {
             Query query = searcher.rewrite(SearchFilters.filtered(request, text, filterStudy));
             Query fast = faster(query);
             int depth = (request.page() + 1) * request.pageSize();
-            var manager = new MultiCollectorManager(
-                    new TopScoreDocCollectorManager(depth, 0),
-                    new GroupCounter.Manager(request.countedGroupings(), ordinals));
-            Object[] results = searcher.search(fast, manager);
-            TopDocs top = (TopDocs) results[0];
-            GroupCounter.Counts counts = (GroupCounter.Counts) results[1];
-            ScoreDoc[] page = pageOf(top.scoreDocs, request.page() * request.pageSize(), request.pageSize());
+            SearchCollector.Results results =
+                    searcher.search(fast, new SearchCollector.Manager(depth, request.countedGroupings(), ordinals));
+            ScoreDoc[] page = pageOf(results.top().scoreDocs, request.page() * request.pageSize(), request.pageSize());
             List<SearchResult.Hit> hits = AnswerHighlighter.hits(searcher, query, page);
-            return new SearchResult(counts.answers(), hits, counts.participantsByGroup(), !searcher.timedOut());
+            return new SearchResult(results.answers(), hits, results.participantsByGroup(), !searcher.timedOut());
         });
     }
 

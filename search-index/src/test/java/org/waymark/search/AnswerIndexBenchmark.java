@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>{@code -Dwaymark.benchmark.index-dir=/tmp/some-folder} keeps the index there and reuses it on the
  * next run with the same number of answers; {@code -Dwaymark.benchmark.index-queries=identity,fuzzy} times
- * only the queries whose names contain one of those words. To profile, add {@code
+ * only the queries whose names contain one of those words; {@code -Dwaymark.benchmark.index-rounds=100}
+ * and {@code -Dwaymark.benchmark.index-warm-up=30} set how many rounds are timed and how many run first
+ * (30 and 30: with 3 rounds of warm-up the just-in-time compiler is still at work). To profile, add {@code
  * -DargLine=-XX:StartFlightRecording=filename=/tmp/search.jfr,settings=profile} and read the samples with
  * {@code jfr print --stack-depth 64 --events jdk.ExecutionSample /tmp/search.jfr}.
  */
@@ -42,7 +44,7 @@ class AnswerIndexBenchmark {
 
     private static final int ANSWERS = Integer.getInteger("waymark.benchmark.index-answers", 1_000_000);
     private static final int ROUNDS = Integer.getInteger("waymark.benchmark.index-rounds", 30);
-    private static final int WARM_UP = 3;
+    private static final int WARM_UP = Integer.getInteger("waymark.benchmark.index-warm-up", 30);
 
     @TempDir
     Path temporary;

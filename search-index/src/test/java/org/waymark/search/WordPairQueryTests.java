@@ -47,6 +47,11 @@ class WordPairQueryTests {
                 }
                 writer.addDocument(AnswerFields.toDocument(Answers.answer(i, "q", text.toString(), Map.of())));
             }
+            // Phrases that occur twice in one answer, once overlapping themselves: scored higher than once.
+            List<String> repeats = List.of("who I am, and who I am not", "care care care care", "I am I am I am");
+            for (int i = 0; i < repeats.size(); i++) {
+                writer.addDocument(AnswerFields.toDocument(Answers.answer(10_000 + i, "q", repeats.get(i), Map.of())));
+            }
         }
         reader = DirectoryReader.open(directory);
         assertThat(reader.leaves())
@@ -68,6 +73,11 @@ class WordPairQueryTests {
                 "\"who I am\"",
                 "\"my care plan from the staff\"",
                 "\"care care\"",
+                "\"care care care\"",
+                "\"I am I am\"",
+                "\"am I am\"",
+                "\"who I am\" AND \"self esteem\"",
+                "\"support from the staff\" OR \"my care plan\"",
                 "\"self esteem\"^3",
                 "staff OR \"support from\" OR \"who I am\"",
                 "\"care plan\" AND support NOT \"self esteem\"",
@@ -83,6 +93,10 @@ class WordPairQueryTests {
                 .isGreaterThan(50);
         assertThat(searcher.count(QuerySyntax.parse("\"who I am\""))).isGreaterThan(5);
         assertThat(searcher.count(QuerySyntax.parse("\"care care\""))).isGreaterThan(50);
+        assertThat(searcher.count(QuerySyntax.parse("\"care care care\"")))
+                .as("a phrase of one word repeated, which can overlap itself")
+                .isGreaterThan(5);
+        assertThat(searcher.count(QuerySyntax.parse("\"I am I am\""))).isGreaterThan(0);
     }
 
     @Test

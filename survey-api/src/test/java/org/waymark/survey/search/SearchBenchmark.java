@@ -53,7 +53,14 @@ class SearchBenchmark {
             .toArray();
 
     private static final int CHUNK = 10_000;
-    private static final int WARM_UP = 3;
+    /**
+     * Rounds of every query before timing, at each size: a running server has long since compiled its
+     * search code, and with 3 rounds the just-in-time compiler was still at work (30 rounds of warm-up
+     * instead of 3 gave a tenth to a quarter lower p50 in {@code AnswerIndexBenchmark}, see
+     * docs/performance.md). A few seconds at a million answers.
+     */
+    private static final int WARM_UP = 30;
+
     private static final int LUCENE_REPETITIONS = 50;
     /**
      * FULLTEXT takes seconds a query over a million answers, so it gets one warm-up round and five
