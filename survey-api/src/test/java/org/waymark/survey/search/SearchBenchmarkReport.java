@@ -66,14 +66,15 @@ record SearchBenchmarkReport(List<SearchBenchmark.Size> sizes, String corpus) {
                 .append(".\nWaymark: the search API's service called in process (20 hits with highlighted passages,"
                         + " participants per group), ")
                 .append(sizes.getFirst().timings().getFirst().runs())
-                .append(" timed runs per query after 3 warm-up rounds. FULLTEXT: the 20 most relevant answers and a"
-                        + " count, over JDBC, ")
+                .append(" timed runs per query after ")
+                .append(SearchBenchmark.WARM_UP)
+                .append(" warm-up rounds. FULLTEXT: the 20 most relevant answers and a count, over JDBC, ")
                 .append(sizes.getFirst().timings().get(1).runs())
-                .append(
-                        " timed runs per query after 1 warm-up round; its matches differ from Waymark's, which finds other forms of a word"
-                                + " (stemming). p99 is the nearest-rank percentile. The last column is the fuzzy query through"
-                                + " the HTTP API, signed in by HTTP Basic on each request (an Argon2id password check), the"
-                                + " median of 21.\nMachine: ")
+                .append(" timed runs per query after " + SearchBenchmark.FULLTEXT_WARM_UP
+                        + " warm-up round; its matches differ from Waymark's, which finds other forms of a word"
+                        + " (stemming). p99 is the nearest-rank percentile. The last column is the fuzzy query through"
+                        + " the HTTP API, signed in by HTTP Basic on each request (an Argon2id password check), the"
+                        + " median of 21.\nMachine: ")
                 .append(machine)
                 .append('\n');
         Path out = Files.createDirectories(Path.of("target", "benchmarks"));
