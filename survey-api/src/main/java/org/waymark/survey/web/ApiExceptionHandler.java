@@ -1,5 +1,6 @@
 package org.waymark.survey.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.waymark.survey.intake.AnswerError;
 import org.waymark.survey.intake.InvalidImportException;
@@ -39,8 +41,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    /**
+     * Problem Details; but a researcher's browser opening a workspace address (a download, say, for a
+     * study or file that does not exist) gets the workspace's problem page with the same words.
+     */
     @ExceptionHandler(ApiProblemException.class)
-    ProblemDetail apiProblem(ApiProblemException e) {
+    Object apiProblem(ApiProblemException e, HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (ErrorPages.isWorkspace(path) && ErrorPages.isPageRequest(path, request.getHeader(HttpHeaders.ACCEPT))) {
+            ModelAndView page = new ModelAndView("workspace/problem", e.status());
+            page.addObject("title", e.title());
+            page.addObject("message", e.getMessage());
+            return page;
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setTitle(e.title());
         return problem;

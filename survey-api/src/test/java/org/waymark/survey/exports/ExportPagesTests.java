@@ -115,8 +115,24 @@ class ExportPagesTests {
     }
 
     @Test
-    void answersNotFoundForAnExportThatDoesNotExist() {
-        assertThat(page(OWNER).get(PAGE + "/everything.zip").status()).isEqualTo(404);
+    void answersNotFoundForAnExportThatDoesNotExistWithAPageOrProblemDetails() {
+        PageClient owner = page(OWNER);
+        PageClient.Page noFile = owner.get(PAGE + "/everything.zip");
+        assertThat(noFile.status()).isEqualTo(404);
+        assertThat(noFile.contentType()).startsWith("text/html");
+        assertThat(noFile.body())
+                .contains("There is no export &#39;everything.zip&#39;.")
+                .contains("Go to your studies");
+        // A study the researcher has no role in, or that does not exist: refused alike, also as a page.
+        PageClient.Page noStudy = owner.get("/workspace/studies/no-such-study/exports/export.csv");
+        assertThat(noStudy.status()).isEqualTo(403);
+        assertThat(noStudy.contentType()).startsWith("text/html");
+        assertThat(noStudy.body()).contains("Go to your studies");
+
+        PageClient.Page script = owner.get(PAGE + "/everything.zip", "application/json");
+        assertThat(script.status()).isEqualTo(404);
+        assertThat(script.contentType()).startsWith("application/problem+json");
+        assertThat(script.body()).contains("There is no export 'everything.zip'.");
     }
 
     @Test

@@ -56,7 +56,7 @@ class SearchBenchmark {
     /**
      * Rounds of every query before timing, at each size: a running server has long since compiled its
      * search code, and with 3 rounds the just-in-time compiler was still at work (50 rounds of warm-up
-     * instead of 3 gave a p50 5-25% lower in {@code AnswerIndexBenchmark}, see docs/performance.md). A few seconds at a million answers.
+     * instead of 3 gave a p50 15-27% lower in {@code AnswerIndexBenchmark}, see docs/performance.md). A few seconds at a million answers.
      */
     static final int WARM_UP = 30;
 
