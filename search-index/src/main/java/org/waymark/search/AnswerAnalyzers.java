@@ -29,6 +29,13 @@ public final class AnswerAnalyzers {
     /** Between the two words of a pair in the word-pair field; no word as written holds a space. */
     static final String PAIR_SEPARATOR = " ";
 
+    /**
+     * The whole-document analyzer shared by every search (the query parser and the highlighter): an
+     * analyzer keeps its token streams for reuse, one set per thread, and building them anew for each
+     * search cost a twentieth of a broad one.
+     */
+    static final Analyzer FOR_SEARCHES = perField();
+
     private AnswerAnalyzers() {}
 
     /** Stemmed English, for ordinary words. */

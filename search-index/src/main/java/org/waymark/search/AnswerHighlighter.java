@@ -49,7 +49,7 @@ final class AnswerHighlighter {
         }
         Map<Integer, Document> documents = read(searcher, page);
         UnifiedHighlighter highlighter = new Highlighter(
-                UnifiedHighlighter.builder(searcher, AnswerAnalyzers.perField())
+                UnifiedHighlighter.builder(searcher, AnswerAnalyzers.FOR_SEARCHES)
                         .withMaskedFieldsFunc(
                                 field -> AnswerFields.TEXT.equals(field) ? Set.of(AnswerFields.EXACT) : Set.of())
                         .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true)),

@@ -1,6 +1,5 @@
 package org.waymark.search;
 
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -24,12 +23,6 @@ public final class QuerySyntax {
     public static final int MAX_LENGTH = 500;
 
     static final int MIN_PREFIX = 3;
-
-    /**
-     * Shared by every search: an analyzer keeps its token streams for reuse, one set per thread, and
-     * building them anew for each search cost a twentieth of a broad one.
-     */
-    private static final Analyzer ANALYZER = AnswerAnalyzers.perField();
 
     private QuerySyntax() {}
 
@@ -90,7 +83,7 @@ public final class QuerySyntax {
     private static final class Parser extends QueryParser {
 
         Parser() {
-            super(AnswerFields.TEXT, ANALYZER);
+            super(AnswerFields.TEXT, AnswerAnalyzers.FOR_SEARCHES);
             setDefaultOperator(Operator.AND);
             setAllowLeadingWildcard(false);
             setFuzzyPrefixLength(1);

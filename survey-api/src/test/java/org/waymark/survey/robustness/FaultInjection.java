@@ -18,6 +18,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.waymark.survey.WrappingBeans;
 
 /**
  * Wraps the application's real DataSource (the pool on the embedded MariaDB) so that a test can make
@@ -102,14 +103,7 @@ public class FaultInjection {
 
     @Bean
     static BeanPostProcessor failingDataSource() {
-        return new BeanPostProcessor() {
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                return bean instanceof DataSource real && !(bean instanceof FailingDataSource)
-                        ? new FailingDataSource(real)
-                        : bean;
-            }
-        };
+        return WrappingBeans.wrapping(DataSource.class, FailingDataSource.class, FailingDataSource::new);
     }
 
     /** The real DataSource, handing out connections whose statements and commits can fail. */

@@ -8,10 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -24,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.waymark.search.AnswerDocument;
 import org.waymark.search.SearchRequest;
+import org.waymark.survey.MovableClock;
 import org.waymark.survey.TestApi;
 import org.waymark.survey.WaymarkIntegrationTest;
 import org.waymark.survey.WaymarkProperties;
@@ -94,30 +92,12 @@ class SearchIndexCrashTests {
      * waits out for that long before passing it (a transaction that commits late must not be skipped);
      * a new index over the shared test database would otherwise stop at it.
      */
-    private static final class SettlingClock extends Clock {
-        volatile Duration ahead = SearchIndex.SETTLE.plusSeconds(1);
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("the index uses UTC");
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(ahead);
-        }
-    }
-
-    private final SettlingClock clock = new SettlingClock();
+    private final MovableClock clock = MovableClock.over(Clock.systemUTC());
 
     @BeforeEach
     void settleOtherTestsGaps() {
-        clock.ahead = SearchIndex.SETTLE.plusSeconds(1);
+        clock.putBack();
+        clock.moveOn(SearchIndex.SETTLE.plusSeconds(1));
     }
 
     /** Fails the k-th time a response is turned into documents: a crash before the index commits. */
@@ -158,7 +138,7 @@ class SearchIndexCrashTests {
         SearchIndex follower = instance(dataDir, name, new IndexedAnswers(jdbc), new AnswerDocuments(studies));
         follower.applyPending();
         // From here on, real time: the gap this test makes must stay open until its transaction commits.
-        clock.ahead = Duration.ZERO;
+        clock.putBack();
         long responseId = jdbc.sql("SELECT MIN(id) FROM response WHERE study_id = ? AND status = 'submitted'")
                 .param(STUDY)
                 .query(Long.class)

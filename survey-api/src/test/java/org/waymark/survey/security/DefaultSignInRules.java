@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
+import org.waymark.survey.MovableClock;
 import org.waymark.survey.WaymarkIntegrationTest;
 
 /**

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.waymark.survey.MovableClock;
 import org.waymark.survey.PageClient;
 import org.waymark.survey.TestAccounts;
 import org.waymark.survey.TestApi;

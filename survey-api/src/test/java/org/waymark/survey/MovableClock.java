@@ -1,4 +1,4 @@
-package org.waymark.survey.security;
+package org.waymark.survey;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,11 +9,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The application's own clock, running as usual, plus however far a test has moved it on: to see what
- * a span of time does (a session left idle) without waiting it out. Import {@link Setup} into a test
- * context to put it in place of the application's clock; a test that moves it puts it back after.
+ * A clock running as usual, plus however far a test has moved it on: to see what a span of time does
+ * (a session left idle, a gap in the change feed waited out) without waiting it out. Import {@link
+ * Setup} into a test context to put one in place of the application's clock; a test that moves it puts
+ * it back after.
  */
-final class MovableClock extends Clock {
+public final class MovableClock extends Clock {
 
     private final Clock real;
     private volatile Duration ahead = Duration.ZERO;
@@ -22,11 +23,16 @@ final class MovableClock extends Clock {
         this.real = real;
     }
 
-    void moveOn(Duration span) {
+    /** The given clock, not yet moved. */
+    public static MovableClock over(Clock real) {
+        return new MovableClock(real);
+    }
+
+    public void moveOn(Duration span) {
         ahead = ahead.plus(span);
     }
 
-    void putBack() {
+    public void putBack() {
         ahead = Duration.ZERO;
     }
 
@@ -47,18 +53,11 @@ final class MovableClock extends Clock {
 
     /** Wraps the application's clock as it is made, so that every bean that reads the time reads this one. */
     @TestConfiguration(proxyBeanMethods = false)
-    static class Setup {
+    public static class Setup {
 
         @Bean
         static BeanPostProcessor movableClock() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String beanName) {
-                    return bean instanceof Clock real && !(bean instanceof MovableClock)
-                            ? new MovableClock(real)
-                            : bean;
-                }
-            };
+            return WrappingBeans.wrapping(Clock.class, MovableClock.class, MovableClock::new);
         }
     }
 }
